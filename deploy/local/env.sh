@@ -1,0 +1,46 @@
+# Shared settings for the local infrastructure scripts. Sourced, not run.
+# Every value can be overridden from the environment.
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$LOCAL_DIR/../.." && pwd)"
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
+
+: "${TOKENOMICS_STATE_DIR:=$REPO_DIR/.local-state}"
+: "${PG_VERSION:=15}"
+: "${PG_CLUSTER:=main}"
+: "${PG_HOST:=127.0.0.1}"
+: "${PG_PORT:=5432}"
+: "${PG_USER:=tokenomics}"
+: "${PG_PASSWORD:=tokenomics}"
+: "${KAFKA_PORT:=9092}"
+: "${KAFKA_CONTROLLER_PORT:=9093}"
+: "${KAFKA_VERSION:=4.4.0}"
+: "${KAFKA_HEAP:=-Xms256m -Xmx768m}"
+
+# One database per service, plus one for the event-log module's own tests.
+DATABASES=(rewards performance selection ticket_ledger eventlog_test)
+# One topic per service: each service's whole event log, kept forever.
+TOPICS=(nym.rewards.events nym.performance.events nym.selection.events nym.ticket-ledger.events)
+TOPIC_PARTITIONS=${TOPIC_PARTITIONS:-3}
+
+KAFKA_DIR="$TOKENOMICS_STATE_DIR/kafka"
+KAFKA_LIB="$KAFKA_DIR/lib"
+KAFKA_DATA="$KAFKA_DIR/data"
+KAFKA_PID="$KAFKA_DIR/kafka.pid"
+KAFKA_LOG="$KAFKA_DIR/kafka.log"
+PG_STARTED_MARK="$TOKENOMICS_STATE_DIR/postgres.started-by-us"
+
+log() { printf '[local-infra] %s\n' "$*" >&2; }
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+}
+
+psql_admin() { as_postgres psql -v ON_ERROR_STOP=1 -q -p "$PG_PORT" "$@"; }
+
+kafka_running() {
+  [ -f "$KAFKA_PID" ] && kill -0 "$(cat "$KAFKA_PID")" 2>/dev/null
+}
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
