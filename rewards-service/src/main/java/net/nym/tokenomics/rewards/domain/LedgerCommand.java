@@ -1,0 +1,114 @@
+package net.nym.tokenomics.rewards.domain;
+
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.rewards.domain.rewarding.ActiveSetUpdate;
+import net.nym.tokenomics.rewards.domain.rewarding.FeeIncome;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardedNode;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardingParamsUpdate;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What can be asked of the ledger. Every command carries the time it is decided at ({@code now}) and, for account
+ * commands, the acting account; nothing in the domain reads a clock or a security context. Amounts and profit
+ * margins arrive as given (possibly negative, zero or oversize) and are checked by {@code decide}, which answers with a
+ * typed {@link LedgerRejection} rather than an exception.
+ */
+public sealed interface LedgerCommand {
+
+    Instant now();
+
+    /** Operator-declared costs as received: the profit margin may be above 100 %, the cost negative. */
+    record CostParamsInput(Decimal profitMargin, BigInteger intervalOperatingCost) {
+        public CostParamsInput {
+            Objects.requireNonNull(profitMargin, "profitMargin");
+            Objects.requireNonNull(intervalOperatingCost, "intervalOperatingCost");
+        }
+    }
+
+    /**
+     * Instantiates the ledger. {@code B} and {@code sat} are derived again from the pool, supply, emission and set
+     * sizes in {@code params}, whatever values it carries.
+     */
+    record InitializeLedger(Instant now, RewardingParams params, ContractSettings settings, Instant firstEpochStart,
+                            Duration epochLength) implements LedgerCommand {
+    }
+
+    /** Immediate. {@code O = pledge}; the node id is assigned by the ledger. */
+    record BondNode(Instant now, String owner, String identityKey, BigInteger pledge, CostParamsInput costParams)
+            implements LedgerCommand {
+    }
+
+    /** Queued to the end of the epoch; one pending pledge change per node. */
+    record PledgeMore(Instant now, String actor, long nodeId, BigInteger amount) implements LedgerCommand {
+    }
+
+    /** Queued to the end of the epoch; the pledge may not fall below the minimum pledge. */
+    record DecreasePledge(Instant now, String actor, long nodeId, BigInteger amount) implements LedgerCommand {
+    }
+
+    /** Queued to the end of the epoch; refused while a pledge change is pending. */
+    record UnbondNode(Instant now, String actor, long nodeId) implements LedgerCommand {
+    }
+
+    /** Queued to the end of the interval. */
+    record ChangeCostParams(Instant now, String actor, long nodeId, CostParamsInput costParams) implements LedgerCommand {
+    }
+
+    /** Immediate: pays {@code floor(O - pledge)} and sets {@code O = pledge}. */
+    record WithdrawOperatorReward(Instant now, String actor, long nodeId) implements LedgerCommand {
+    }
+
+    /** Queued to the end of the epoch; first earns in the next epoch. */
+    record Delegate(Instant now, String delegator, long nodeId, BigInteger amount) implements LedgerCommand {
+    }
+
+    /** Queued to the end of the epoch; allowed after the node unbonded. */
+    record Undelegate(Instant now, String delegator, long nodeId) implements LedgerCommand {
+    }
+
+    /** Immediate: pays {@code floor(r)}, sets {@code S = T}. */
+    record WithdrawDelegatorReward(Instant now, String delegator, long nodeId) implements LedgerCommand {
+    }
+
+    /** Queued to the end of the interval, or immediate when forced or when the interval is already over. */
+    record UpdateRewardingParams(Instant now, String admin, RewardingParamsUpdate update, boolean forceImmediately)
+            implements LedgerCommand {
+    }
+
+    /** Queued to the end of the interval, or immediate when forced or when the interval is already over. */
+    record UpdateIntervalConfig(Instant now, String admin, int epochsInInterval, Duration epochLength,
+                                boolean forceImmediately) implements LedgerCommand {
+    }
+
+    /** Queued to the end of the epoch, or immediate when forced or when the epoch is already over. */
+    record UpdateActiveSet(Instant now, String admin, ActiveSetUpdate update, boolean forceImmediately)
+            implements LedgerCommand {
+    }
+
+    /** Immediate. Narrower cost ranges take effect on existing nodes by clamping at reward time. */
+    record UpdateContractSettings(Instant now, String admin, ContractSettings settings) implements LedgerCommand {
+    }
+
+    /**
+     * Ends the current epoch in one step: rewards the rewarded set, applies the queued epoch events, and, when the
+     * interval is over, the queued interval events and the pool roll-over; then advances the clock.
+     *
+     * @param epochId     the absolute id of the epoch being closed (must be the ledger's current epoch)
+     * @param rewardedSet one entry per node of the epoch's rewarded set, any order (rewarded in ascending id)
+     * @param feeIncome   the epoch's fee income; ignored unless enabled in the params
+     */
+    record CloseEpoch(Instant now, long epochId, List<RewardedNode> rewardedSet, Optional<FeeIncome> feeIncome)
+            implements LedgerCommand {
+        public CloseEpoch {
+            rewardedSet = List.copyOf(rewardedSet);
+            Objects.requireNonNull(feeIncome, "feeIncome");
+        }
+    }
+}

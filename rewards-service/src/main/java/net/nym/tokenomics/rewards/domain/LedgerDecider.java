@@ -1,0 +1,41 @@
+package net.nym.tokenomics.rewards.domain;
+
+import net.nym.tokenomics.rewards.domain.LedgerCommand.*;
+
+/**
+ * {@code decide(command, state)}: the events a command leads to, or why it is refused. Pure: it reads the ledger,
+ * never changes it, and takes time only from the command. The rules live in one small class per use case.
+ */
+public final class LedgerDecider {
+
+    private LedgerDecider() {
+    }
+
+    public static Decision decide(LedgerCommand command, MixnetLedger ledger) {
+        try {
+            if (command instanceof InitializeLedger c) {
+                return Administration.initialize(c, ledger);
+            }
+            LedgerChecks.require(ledger.isInitialized(), new LedgerRejection.NotInitialized());
+            return switch (command) {
+                case InitializeLedger c -> Decision.reject(new LedgerRejection.AlreadyInitialized());
+                case BondNode c -> NodeOperations.bond(c, ledger);
+                case PledgeMore c -> NodeOperations.pledgeMore(c, ledger);
+                case DecreasePledge c -> NodeOperations.decreasePledge(c, ledger);
+                case UnbondNode c -> NodeOperations.unbond(c, ledger);
+                case ChangeCostParams c -> NodeOperations.changeCostParams(c, ledger);
+                case WithdrawOperatorReward c -> NodeOperations.withdrawOperatorReward(c, ledger);
+                case Delegate c -> Delegating.delegate(c, ledger);
+                case Undelegate c -> Delegating.undelegate(c, ledger);
+                case WithdrawDelegatorReward c -> Delegating.withdrawReward(c, ledger);
+                case UpdateRewardingParams c -> Administration.updateRewardingParams(c, ledger);
+                case UpdateIntervalConfig c -> Administration.updateIntervalConfig(c, ledger);
+                case UpdateActiveSet c -> Administration.updateActiveSet(c, ledger);
+                case UpdateContractSettings c -> Administration.updateContractSettings(c, ledger);
+                case CloseEpoch c -> EpochClosing.close(c, ledger);
+            };
+        } catch (Refused refused) {
+            return Decision.reject(refused.rejection);
+        }
+    }
+}
