@@ -43,7 +43,6 @@ public final class RewardEstimates {
      * clamped as at reward time; the budget is {@code B} without fee income. Empty for unknown or unbonded nodes.
      */
     public static Optional<NodeEstimate> forNode(MixnetLedger ledger, long nodeId, Percent performance, Decimal workFactor) {
-        RewardingParams params = ledger.globals().params();
         return ledger.node(nodeId)
                 .filter(n -> n.bond().holdsPledge() && !n.rewarding().operator().isZero())
                 .map(n -> {

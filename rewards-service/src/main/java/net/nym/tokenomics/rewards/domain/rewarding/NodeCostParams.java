@@ -4,6 +4,7 @@ import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Percent;
 import net.nym.tokenomics.eventlog.decimal.Unym;
 
+import java.math.BigInteger;
 import java.util.Objects;
 
 /** An operator's declared costs ({@code NodeCostParams}): profit margin and operating cost per interval. */
@@ -19,6 +20,6 @@ public record NodeCostParams(Percent profitMargin, Unym intervalOperatingCost) {
 
     /** {@code from_ratio(interval_operating_cost, epochs_in_interval)}. */
     public Decimal epochOperatingCost(int epochsInInterval) {
-        return Decimal.fromRatio(intervalOperatingCost.amount(), java.math.BigInteger.valueOf(epochsInInterval));
+        return Decimal.fromRatio(intervalOperatingCost.amount(), BigInteger.valueOf(epochsInInterval));
     }
 }
