@@ -8,15 +8,21 @@ import net.nym.tokenomics.rewards.domain.rewarding.FeeIncomeParams;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardedNode;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardedSetParams;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+import net.nym.tokenomics.rewards.domain.LedgerCommand.InitializeLedger;
+import net.nym.tokenomics.rewards.domain.rewarding.IntervalRewardParams;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardingParamsUpdate;
+import net.nym.tokenomics.rewards.domain.rewarding.WorkFactors;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static net.nym.tokenomics.rewards.domain.LedgerHarness.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The test vectors of reference §6 (TV1-TV5), reproduced digit for digit through commands, {@code decide},
+ * The test vectors of reference §6 (TV1-TV5, and TV9 on initialization), reproduced digit for digit through commands, {@code decide},
  * {@code evolve} and the folded state. Nodes bond and genesis delegations are made in epoch 0, which closes with
  * nobody rewarded, so "epoch 1" of the simulator is absolute epoch 1 here.
  */
@@ -157,5 +163,47 @@ class ContractVectorsTest {
         assertThat(bob.accrued()).isEqualTo(d("800026.37768526811427528"));
         assertThat(bob.paid()).isEqualTo(Unym.of(800_026));
         assertThat(nodeState().rewarding().delegates()).isEqualTo(d("22000000000.00000000006903879"));
+    }
+
+    @Test
+    void tv9_initializationDerivesBudgetAndSaturation() {
+        // Whatever B and sat the given params carry, the ledger derives them again.
+        RewardingParams given = RewardingParams.initial(Decimal.of(100_000_000_000_000L), Decimal.of(123_456_000_000_000L),
+                Percent.HUNDRED, Percent.fromPercentageValue(23), Decimal.of(10), Percent.fromPercentageValue(1),
+                new RewardedSetParams(50, 70, 120, 73), 1234, FeeIncomeParams.DISABLED);
+        var i = given.interval();
+        RewardingParams tampered = new RewardingParams(new IntervalRewardParams(
+                i.rewardPool(), i.stakingSupply(), i.stakingSupplyScaleFactor(), Decimal.ONE, Decimal.ONE, i.sybilResistance(),
+                i.activeSetWorkFactor(), i.intervalPoolEmission()), given.rewardedSet(), 1234, FeeIncomeParams.DISABLED);
+        LedgerHarness fresh = new LedgerHarness();
+        LedgerInitialized init = only(fresh.accept(new InitializeLedger(GENESIS, tampered, ContractSettings.DEFAULT, GENESIS, Duration.ofHours(1))),
+                LedgerInitialized.class);
+        assertThat(init.params().epochRewardBudget()).isEqualTo(d("810372771.474878444084278768"));
+        assertThat(init.params().stakeSaturationPoint()).isEqualTo(d("394428115015.974440894568690095"));
+    }
+
+    @Test
+    void tv9_mainnetSnapshotThroughTheLedger() {
+        RewardingParams mainnet = RewardingParams.initial(d("166613455567357.391753168447944888"), d("61194672938727.325886595653401629"),
+                Percent.parse("0.07342892"), Percent.fromPercentageValue(30), Decimal.of(10), Percent.fromPercentageValue(2),
+                new RewardedSetParams(80, 100, 60, 0), 720, FeeIncomeParams.DISABLED);
+        LedgerHarness fresh = LedgerHarness.initialized(mainnet);
+        assertThat(fresh.ledger().globals().params().epochRewardBudget()).isEqualTo(d("4628151543.537705326476901331"));
+        assertThat(fresh.ledger().globals().params().stakeSaturationPoint()).isEqualTo(d("254977803911.363857860815222506"));
+    }
+
+    @Test
+    void tv9_fullStandbySetIsAcceptedWithItsTotalWorkBelowOne() {
+        RewardingParams p = ContractVectorsTest.paramsP().withUpdates(
+                RewardingParamsUpdate.none().withRewardedSet(new RewardedSetParams(50, 70, 120, 20)));
+        LedgerHarness fresh = LedgerHarness.initialized(p);
+        WorkFactors w = fresh.ledger().globals().params().workFactors();
+        List<RewardedNode> set = new ArrayList<>();
+        for (long id = 1; id <= 260; id++) {
+            set.add(new RewardedNode(id, Percent.HUNDRED, id <= 240 ? w.active() : w.standby()));
+        }
+        var rewarded = only(fresh.close(set), LedgerEvent.EpochRewarded.class);
+        assertThat(rewarded.nodes()).hasSize(260).allMatch(r -> r instanceof LedgerEvent.NodeNotRewardable);
+        assertThat(w.totalFor(240, 20)).isEqualTo(d("0.99999999999999814"));
     }
 }
