@@ -1,0 +1,210 @@
+package net.nym.tokenomics.eventlog.store;
+
+import net.nym.tokenomics.eventlog.json.Json;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The append-only event log in a service's PostgreSQL database (table {@code event_log}, created by the
+ * event-log migrations). Every method works inside the caller's transaction: the caller appends its events and
+ * their effects (read models, inbox record) and commits once.
+ *
+ * <p>Guarantees: appends to one stream are serialised by optimistic concurrency on (stream, version) — of two
+ * writers that expect the same version, exactly one commits and the other gets {@link WrongExpectedVersionException};
+ * an event id appears at most once ({@link DuplicateEventException}); rows are never updated or deleted (the
+ * database refuses it). {@link #readAfter} returns only events of transactions that can no longer change the
+ * order below them, so a reader that checkpoints on the returned positions never skips an event.
+ */
+public final class EventStore {
+
+    private static final String COLUMNS = "global_position, transaction_id::text, event_id, stream_id, stream_version, "
+            + "event_type, schema_version, payload::text, metadata::text, recorded_at";
+
+    private static final String INSERT = """
+            INSERT INTO event_log (event_id, stream_id, stream_version, event_type, schema_version, payload, metadata)
+            SELECT e.id, ?, ? + e.ord, e.type, e.sv, e.payload::jsonb, e.meta::jsonb
+            FROM unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY AS e(id, type, sv, payload, meta, ord)
+            ORDER BY e.ord
+            RETURNING\s""" + COLUMNS;
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
+
+    /** Current version of a stream: 0 when it has no events. */
+    public long streamVersion(Connection c, String streamId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(max(stream_version), 0) FROM event_log WHERE stream_id = ?")) {
+            ps.setString(1, streamId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Appends events to a stream that the caller last saw at {@code expectedVersion} (0 for a new stream).
+     * The events get versions expectedVersion+1, +2, ... in list order.
+     */
+    public List<StoredEvent> append(Connection c, String streamId, long expectedVersion, List<NewEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        long actual = streamVersion(c, streamId);
+        if (actual != expectedVersion) {
+            throw new WrongExpectedVersionException(streamId, expectedVersion, null);
+        }
+        int n = events.size();
+        Object[] ids = new Object[n];
+        String[] types = new String[n];
+        Integer[] versions = new Integer[n];
+        String[] payloads = new String[n];
+        String[] metas = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewEvent e = events.get(i);
+            ids[i] = e.eventId();
+            types[i] = e.eventType();
+            versions[i] = e.schemaVersion();
+            payloads[i] = e.payload();
+            metas[i] = Json.write(e.metadata());
+        }
+        // A savepoint lets the caller's transaction survive a conflict so it can report it (or retry) cleanly.
+        var savepoint = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, streamId);
+            ps.setLong(2, expectedVersion);
+            Array a1 = c.createArrayOf("uuid", ids);
+            Array a2 = c.createArrayOf("text", types);
+            Array a3 = c.createArrayOf("int4", versions);
+            Array a4 = c.createArrayOf("text", payloads);
+            Array a5 = c.createArrayOf("text", metas);
+            ps.setArray(3, a1);
+            ps.setArray(4, a2);
+            ps.setArray(5, a3);
+            ps.setArray(6, a4);
+            ps.setArray(7, a5);
+            List<StoredEvent> stored = new ArrayList<>(n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(map(rs));
+                }
+            }
+            c.releaseSavepoint(savepoint);
+            return stored;
+        } catch (SQLException e) {
+            c.rollback(savepoint);
+            if ("23505".equals(e.getSQLState())) {
+                String msg = String.valueOf(e.getMessage());
+                if (msg.contains("event_log_stream_version_uk")) {
+                    throw new WrongExpectedVersionException(streamId, expectedVersion, e);
+                }
+                if (msg.contains("event_log_event_id_uk")) {
+                    throw new DuplicateEventException(streamId, e);
+                }
+            }
+            if ("22P02".equals(e.getSQLState()) || "22032".equals(e.getSQLState())) {
+                throw new IllegalArgumentException("event payload or metadata is not valid JSON for stream '" + streamId + "': "
+                        + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    public List<StoredEvent> readStream(Connection c, String streamId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM event_log WHERE stream_id = ? ORDER BY stream_version")) {
+            ps.setString(1, streamId);
+            return list(ps);
+        }
+    }
+
+    /**
+     * Events after {@code after} in log order, at most {@code limit}, and only those whose transaction id is below
+     * the oldest transaction still running ({@code pg_snapshot_xmin}): such transactions are finished, so no event
+     * can later appear between two events returned here. A transaction that is slow to commit holds readers back
+     * rather than being skipped.
+     */
+    public List<StoredEvent> readAfter(Connection c, LogPosition after, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + """
+                 FROM event_log
+                WHERE (transaction_id, global_position) > (?::text::xid8, ?)
+                  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY transaction_id, global_position
+                LIMIT ?""")) {
+            ps.setString(1, Long.toUnsignedString(after.transactionId()));
+            ps.setLong(2, after.globalPosition());
+            ps.setInt(3, limit);
+            return list(ps);
+        }
+    }
+
+    /**
+     * Re-inserts an event read from the service's own Kafka topic into an empty log (rebuild from Kafka): the event
+     * keeps its id, stream, version, payload, metadata and record time. It gets a new position, in import order, and the
+     * importing transaction's id, so the rebuilt log has the published order and sorts before anything appended later.
+     */
+    public void importEvent(Connection c, StoredEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO event_log (event_id, stream_id, stream_version, event_type, schema_version,
+                                       payload, metadata, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")) {
+            ps.setObject(1, e.eventId());
+            ps.setString(2, e.streamId());
+            ps.setLong(3, e.streamVersion());
+            ps.setString(4, e.eventType());
+            ps.setInt(5, e.schemaVersion());
+            ps.setString(6, e.payload());
+            ps.setString(7, Json.write(e.metadata()));
+            ps.setTimestamp(8, Timestamp.from(e.recordedAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    public long count(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM event_log");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<StoredEvent> list(PreparedStatement ps) throws SQLException {
+        List<StoredEvent> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    private static StoredEvent map(ResultSet rs) throws SQLException {
+        Map<String, String> metadata;
+        try {
+            metadata = Json.mapper().readValue(rs.getString(9), STRING_MAP);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("metadata of event at position " + rs.getLong(1) + " is not a string map", e);
+        }
+        return new StoredEvent(
+                rs.getLong(1),
+                Long.parseUnsignedLong(rs.getString(2)),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getString(6),
+                rs.getInt(7),
+                rs.getString(8),
+                metadata,
+                rs.getTimestamp(10).toInstant());
+    }
+}
