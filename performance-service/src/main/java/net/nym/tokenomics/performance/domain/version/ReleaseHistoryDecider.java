@@ -1,0 +1,62 @@
+package net.nym.tokenomics.performance.domain.version;
+
+import net.nym.tokenomics.performance.domain.Decision;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Decide/evolve for the release chain stream: append-only, strictly increasing versions. */
+public final class ReleaseHistoryDecider {
+
+    private ReleaseHistoryDecider() {
+    }
+
+    /** Command: add a release; {@code introducedAt} is supplied by the caller (no clock in the domain). */
+    public record AppendRelease(String semver, Instant introducedAt) {
+        public AppendRelease {
+            Objects.requireNonNull(semver, "semver");
+            Objects.requireNonNull(introducedAt, "introducedAt");
+        }
+    }
+
+    /** Event: the entry as appended, with its computed difference since genesis. */
+    public record ReleaseAppended(ReleaseEntry entry) {
+        public ReleaseAppended {
+            Objects.requireNonNull(entry, "entry");
+        }
+    }
+
+    public sealed interface ReleaseRejection {
+        String message();
+
+        record InvalidVersion(String semver, String reason) implements ReleaseRejection {
+            public String message() {
+                return "semver: '" + semver + "' is not a valid version (" + reason + ")";
+            }
+        }
+
+        record NotNewerThanLatest(Semver requested, Semver latest) implements ReleaseRejection {
+            public String message() {
+                return "semver: " + requested + " is not greater than the latest release " + latest;
+            }
+        }
+    }
+
+    public static Decision<ReleaseAppended, ReleaseRejection> decide(AppendRelease command, ReleaseHistory state) {
+        Semver version;
+        try {
+            version = Semver.parse(command.semver());
+        } catch (InvalidSemverException e) {
+            return Decision.reject(new ReleaseRejection.InvalidVersion(command.semver(), e.reason()));
+        }
+        var latest = state.latest();
+        if (latest.isPresent() && !version.isGreaterThan(latest.get().semver())) {
+            return Decision.reject(new ReleaseRejection.NotNewerThanLatest(version, latest.get().semver()));
+        }
+        return Decision.accept(new ReleaseAppended(state.nextEntry(version, command.introducedAt())));
+    }
+
+    public static ReleaseHistory evolve(ReleaseHistory state, ReleaseAppended event) {
+        return state.with(event.entry());
+    }
+}
