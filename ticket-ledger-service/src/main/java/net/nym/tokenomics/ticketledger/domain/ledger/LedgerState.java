@@ -1,0 +1,144 @@
+package net.nym.tokenomics.ticketledger.domain.ledger;
+
+import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
+import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The ledger's state: the double-spend index, per (epoch, gateway) usage, closed epochs, idempotency records, the
+ * expiry cutoff and the gateway registry view.
+ *
+ * <p><b>Single-writer accumulator.</b> Copying an index of millions of serials for every batch is not affordable, so
+ * {@link TicketLedger#evolve} applies an event to this object in place and returns it. Only evolve mutates it (the
+ * mutators are package-private); decide and the read views only read. Hash maps are used for O(1) lookups and are
+ * never iterated where order matters: ordered outputs come from tree maps or are sorted.
+ */
+public final class LedgerState {
+
+    /** The value of an idempotency record: what resubmission compares and what it answers. */
+    record IdempotencyRecord(String bodyFingerprint, LocalDate recordedOn, LedgerEvent.TicketBatchRedeemed event) {
+    }
+
+    final Map<TicketSerial, SpentTicket> spent = new HashMap<>();
+    final Map<TicketSerial, List<DoubleSpendAttempt>> doubleSpendAttempts = new HashMap<>();
+    final TreeMap<LocalDate, List<TicketSerial>> serialsBySpendDate = new TreeMap<>();
+    final TreeMap<Long, TreeMap<Long, GatewayEpochUsage>> usageByEpoch = new TreeMap<>();
+    final TreeMap<Long, LedgerEvent.EpochUsageClosed> closedEpochs = new TreeMap<>();
+    final Map<IdempotencyRef, IdempotencyRecord> idempotency = new HashMap<>();
+    final TreeMap<LocalDate, List<IdempotencyRef>> idempotencyByDate = new TreeMap<>();
+    final TreeMap<Long, GatewayRegistration> gateways = new TreeMap<>();
+    final Map<GatewayIdentity, Long> nodeByIdentity = new HashMap<>();
+    Long lastClosedEpoch;
+    LocalDate expiredBefore;
+    LocalDate spendDateFloor;
+
+    public static LedgerState empty() {
+        return new LedgerState();
+    }
+
+    public OptionalLong lastClosedEpoch() {
+        return lastClosedEpoch == null ? OptionalLong.empty() : OptionalLong.of(lastClosedEpoch);
+    }
+
+    /** The earliest epoch a ticket can still count in; empty until the first epoch closes. */
+    public OptionalLong openEpoch() {
+        return lastClosedEpoch == null ? OptionalLong.empty() : OptionalLong.of(lastClosedEpoch + 1);
+    }
+
+    /** Serials spent before this date may have been forgotten. */
+    public Optional<LocalDate> expiredBefore() {
+        return Optional.ofNullable(expiredBefore);
+    }
+
+    /** No spend date before this is accepted any more, whatever the redemption clock says. */
+    public Optional<LocalDate> spendDateFloor() {
+        return Optional.ofNullable(spendDateFloor);
+    }
+
+    public int indexedSerials() {
+        return spent.size();
+    }
+
+    public Optional<GatewayRegistration> gateway(long nodeId) {
+        return Optional.ofNullable(gateways.get(nodeId));
+    }
+
+    public Optional<GatewayRegistration> gatewayByIdentity(GatewayIdentity identity) {
+        Long nodeId = nodeByIdentity.get(identity);
+        return nodeId == null ? Optional.empty() : gateway(nodeId);
+    }
+
+    /** Read view: what the ledger knows of a serial, given as sent. */
+    public TicketStatus ticketStatus(String serial) {
+        TicketSerial parsed;
+        try {
+            parsed = TicketSerial.parse(serial);
+        } catch (IllegalArgumentException e) {
+            return new TicketStatus.Malformed(serial, e.getMessage());
+        }
+        SpentTicket entry = spent.get(parsed);
+        if (entry == null) {
+            return new TicketStatus.NotRedeemed(parsed, expiredBefore());
+        }
+        return new TicketStatus.Redeemed(parsed, entry, List.copyOf(doubleSpendAttempts.getOrDefault(parsed, List.of())));
+    }
+
+    /** Read view: one gateway's usage for each epoch in [fromEpoch, toEpoch] where it redeemed anything. */
+    public List<GatewayUsageInEpoch> gatewayUsage(long gatewayNodeId, long fromEpoch, long toEpoch) {
+        List<GatewayUsageInEpoch> rows = new ArrayList<>();
+        if (fromEpoch > toEpoch) {
+            return rows;
+        }
+        usageByEpoch.subMap(fromEpoch, true, toEpoch, true).forEach((epoch, byGateway) -> {
+            GatewayEpochUsage usage = byGateway.get(gatewayNodeId);
+            if (usage != null) {
+                rows.add(new GatewayUsageInEpoch(epoch, closedEpochs.containsKey(epoch), usage));
+            }
+        });
+        return rows;
+    }
+
+    /**
+     * Read view: an epoch's totals, final once closed, running while open. Empty for an epoch that closed before this
+     * ledger's log began.
+     */
+    public Optional<EpochTotals> epochTotals(long epoch) {
+        LedgerEvent.EpochUsageClosed closed = closedEpochs.get(epoch);
+        if (closed != null) {
+            return Optional.of(new EpochTotals(epoch, true, closed.gateways(), closed.totals(), closed.totalTickets(),
+                    closed.totalBytes(), closed.feeIncome()));
+        }
+        if (lastClosedEpoch != null && epoch <= lastClosedEpoch) {
+            return Optional.empty();
+        }
+        return Optional.of(EpochTotals.of(epoch, false, usageOf(epoch)));
+    }
+
+    /** The epoch's per-gateway usage, sorted by gateway node id. */
+    List<GatewayEpochUsage> usageOf(long epoch) {
+        TreeMap<Long, GatewayEpochUsage> byGateway = usageByEpoch.get(epoch);
+        return byGateway == null ? List.of() : List.copyOf(byGateway.values());
+    }
+
+    /** Everything that defines this state, in sorted maps, for the state digest a rebuild verifies. */
+    public CanonicalLedgerState canonicalView() {
+        TreeMap<Long, SortedMap<Long, GatewayEpochUsage>> usage = new TreeMap<>();
+        usageByEpoch.forEach((epoch, byGateway) -> usage.put(epoch, new TreeMap<>(byGateway)));
+        TreeMap<TicketSerial, List<DoubleSpendAttempt>> attempts = new TreeMap<>();
+        doubleSpendAttempts.forEach((serial, list) -> attempts.put(serial, List.copyOf(list)));
+        TreeMap<IdempotencyRef, CanonicalLedgerState.IdempotencyEntry> keys = new TreeMap<>();
+        idempotency.forEach((ref, rec) -> keys.put(ref, new CanonicalLedgerState.IdempotencyEntry(
+                rec.bodyFingerprint(), rec.recordedOn(), rec.event().epoch())));
+        return new CanonicalLedgerState(new TreeMap<>(spent), attempts, usage, new TreeMap<>(closedEpochs), keys,
+                new TreeMap<>(gateways), lastClosedEpoch(), expiredBefore(), spendDateFloor());
+    }
+}

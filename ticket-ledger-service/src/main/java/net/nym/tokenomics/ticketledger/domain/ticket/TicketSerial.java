@@ -1,0 +1,51 @@
+package net.nym.tokenomics.ticketledger.domain.ticket;
+
+import java.util.Objects;
+
+/**
+ * A ticket's serial number: the compressed 48-byte G1 point of a spend_value = 1 payment, in its Base58 form.
+ *
+ * <p>Base58 is a bijection, so the text is canonical and record equality on it equals equality of the bytes.
+ * The constructor rejects anything that does not decode to exactly 48 bytes with an {@link InvalidTicketSerialException}
+ * that says why.
+ */
+public record TicketSerial(String base58) implements Comparable<TicketSerial> {
+
+    public static final int SERIAL_BYTES = 48;
+
+    public TicketSerial {
+        Objects.requireNonNull(base58, "base58");
+        byte[] bytes;
+        try {
+            bytes = Base58.decode(base58);
+        } catch (InvalidBase58Exception e) {
+            throw new InvalidTicketSerialException(base58, e.getMessage());
+        }
+        if (bytes.length != SERIAL_BYTES) {
+            throw new InvalidTicketSerialException(base58,
+                    "decodes to " + bytes.length + " bytes, a serial is " + SERIAL_BYTES);
+        }
+    }
+
+    public static TicketSerial parse(String base58) {
+        return new TicketSerial(base58);
+    }
+
+    public static TicketSerial ofBytes(byte[] bytes) {
+        return new TicketSerial(Base58.encode(bytes));
+    }
+
+    public byte[] bytes() {
+        return Base58.decode(base58);
+    }
+
+    @Override
+    public int compareTo(TicketSerial o) {
+        return base58.compareTo(o.base58);
+    }
+
+    @Override
+    public String toString() {
+        return base58;
+    }
+}
