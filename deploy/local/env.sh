@@ -18,8 +18,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 : "${KAFKA_VERSION:=4.4.0}"
 : "${KAFKA_HEAP:=-Xms256m -Xmx768m}"
 
-# One database per service, plus one for the event-log module's own tests.
-DATABASES=(rewards performance selection ticket_ledger eventlog_test)
+# One database per service, one per service for its tests, and one for the event-log module's own tests.
+DATABASES=(rewards performance selection ticket_ledger eventlog_test rewards_test performance_test selection_test ticket_ledger_test)
 # One topic per service: each service's whole event log, kept forever.
 TOPICS=(nym.rewards.events nym.performance.events nym.selection.events nym.ticket-ledger.events)
 TOPIC_PARTITIONS=${TOPIC_PARTITIONS:-3}

@@ -1,0 +1,30 @@
+package net.nym.tokenomics.eventlog.quarkus;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code eventlog.*}: where a service publishes its log and how its relay runs. */
+@ConfigMapping(prefix = "eventlog")
+public interface EventLogConfig {
+
+    /** The service's own topic (its whole log), e.g. nym.rewards.events. */
+    String topic();
+
+    /** Relay name: the checkpoint key and the advisory-lock name. */
+    String relayName();
+
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    @WithDefault("500")
+    int relayBatchSize();
+
+    @WithDefault("PT0.02S")
+    Duration relayIdlePoll();
+
+    /** Kafka bootstrap servers for the relay and the consumers. */
+    @WithDefault("127.0.0.1:9092")
+    String kafkaBootstrapServers();
+}
