@@ -44,3 +44,9 @@ kafka_running() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# The services, their local HTTP ports, and optional JVM options (e.g. -Dselection.clock.mode=...).
+SERVICES=(rewards-service performance-service selection-service ticket-ledger-service)
+declare -A SERVICE_PORTS=([rewards-service]=8081 [performance-service]=8082 [selection-service]=8083 [ticket-ledger-service]=8084)
+declare -A SERVICE_JAVA_OPTS=()
+KEYS_DIR="$TOKENOMICS_STATE_DIR/keys"

@@ -3,6 +3,7 @@ package net.nym.tokenomics.eventlog.inbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,19 @@ public final class Inbox {
             ps.setString(1, consumer);
             ps.setObject(2, eventId);
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Records many (consumer, event id) pairs at once, ignoring those already present; returns how many were new. */
+    public int recordAll(Connection c, List<String> consumers, List<UUID> eventIds) throws SQLException {
+        if (consumers.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO inbox (consumer, event_id) SELECT * FROM unnest(?::text[], ?::uuid[]) ON CONFLICT DO NOTHING""")) {
+            ps.setArray(1, c.createArrayOf("text", consumers.toArray()));
+            ps.setArray(2, c.createArrayOf("uuid", eventIds.toArray()));
+            return ps.executeUpdate();
         }
     }
 

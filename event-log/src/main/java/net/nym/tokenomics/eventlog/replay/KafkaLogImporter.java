@@ -152,15 +152,19 @@ public final class KafkaLogImporter {
             return;
         }
         Transactions.inTransaction(dataSource, c -> {
+            store.importEvents(c, batch);
+            counts[0] += batch.size();
+            List<String> consumers = new ArrayList<>();
+            List<UUID> causes = new ArrayList<>();
             for (StoredEvent e : batch) {
-                store.importEvent(c, e);
-                counts[0]++;
                 String consumer = e.metadata().get(NewEvent.CAUSATION_CONSUMER);
                 String cause = e.metadata().get(NewEvent.CAUSATION_ID);
-                if (consumer != null && cause != null && inbox.tryRecord(c, consumer, UUID.fromString(cause))) {
-                    counts[1]++;
+                if (consumer != null && cause != null) {
+                    consumers.add(consumer);
+                    causes.add(UUID.fromString(cause));
                 }
             }
+            counts[1] += inbox.recordAll(c, consumers, causes);
             return null;
         });
         batch.clear();

@@ -149,23 +149,49 @@ public final class EventStore {
     }
 
     /**
-     * Re-inserts an event read from the service's own Kafka topic into an empty log (rebuild from Kafka): the event
-     * keeps its id, stream, version, payload, metadata and record time. It gets a new position, in import order, and the
-     * importing transaction's id, so the rebuilt log has the published order and sorts before anything appended later.
+     * Re-inserts events read from the service's own Kafka topic into an empty log (rebuild from Kafka), in one statement:
+     * each event keeps its id, stream, version, payload, metadata and record time. They get new positions, in list order,
+     * and the importing transaction's id, so the rebuilt log has the published order and sorts before anything appended
+     * later.
      */
-    public void importEvent(Connection c, StoredEvent e) throws SQLException {
+    public void importEvents(Connection c, List<StoredEvent> events) throws SQLException {
+        int n = events.size();
+        if (n == 0) {
+            return;
+        }
+        Object[] ids = new Object[n];
+        String[] streams = new String[n];
+        Long[] versions = new Long[n];
+        String[] types = new String[n];
+        Integer[] schemas = new Integer[n];
+        String[] payloads = new String[n];
+        String[] metas = new String[n];
+        Timestamp[] recorded = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            StoredEvent e = events.get(i);
+            ids[i] = e.eventId();
+            streams[i] = e.streamId();
+            versions[i] = e.streamVersion();
+            types[i] = e.eventType();
+            schemas[i] = e.schemaVersion();
+            payloads[i] = e.payload();
+            metas[i] = Json.write(e.metadata());
+            recorded[i] = Timestamp.from(e.recordedAt());
+        }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO event_log (event_id, stream_id, stream_version, event_type, schema_version,
-                                       payload, metadata, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")) {
-            ps.setObject(1, e.eventId());
-            ps.setString(2, e.streamId());
-            ps.setLong(3, e.streamVersion());
-            ps.setString(4, e.eventType());
-            ps.setInt(5, e.schemaVersion());
-            ps.setString(6, e.payload());
-            ps.setString(7, Json.write(e.metadata()));
-            ps.setTimestamp(8, Timestamp.from(e.recordedAt()));
+                INSERT INTO event_log (event_id, stream_id, stream_version, event_type, schema_version, payload, metadata, recorded_at)
+                SELECT e.id, e.stream, e.version, e.type, e.sv, e.payload::jsonb, e.meta::jsonb, e.recorded
+                FROM unnest(?::uuid[], ?::text[], ?::int8[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::timestamptz[])
+                     WITH ORDINALITY AS e(id, stream, version, type, sv, payload, meta, recorded, ord)
+                ORDER BY e.ord""")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("text", streams));
+            ps.setArray(3, c.createArrayOf("int8", versions));
+            ps.setArray(4, c.createArrayOf("text", types));
+            ps.setArray(5, c.createArrayOf("int4", schemas));
+            ps.setArray(6, c.createArrayOf("text", payloads));
+            ps.setArray(7, c.createArrayOf("text", metas));
+            ps.setArray(8, c.createArrayOf("timestamptz", recorded));
             ps.executeUpdate();
         }
     }

@@ -1,0 +1,2 @@
+package net.nym.tokenomics.deploy;
+class Placeholder {}

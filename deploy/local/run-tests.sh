@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test of every module against the real local PostgreSQL and Kafka (started here if they are not running).
+# This is the README's test command; .ci/run calls it.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$LOCAL_DIR/start-infra.sh"
+cd "$REPO_DIR"
+# verify (not test): the services use event-log's test-jar, which the reactor only has once it is packaged.
+exec mvn -B -ntp verify "$@"

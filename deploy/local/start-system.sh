@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Starts the whole system locally: PostgreSQL and Kafka (start-infra.sh), then the four services as background JVMs,
+# and waits until each answers /q/health/ready. Builds the services first if they are not built.
+# Idempotent: services already running (by PID file) are left alone. Stop everything with stop-system.sh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$LOCAL_DIR/start-infra.sh"
+
+LOGS="$TOKENOMICS_STATE_DIR/logs"
+RUN="$TOKENOMICS_STATE_DIR/run"
+mkdir -p "$LOGS" "$RUN"
+
+need_build=false
+for svc in "${SERVICES[@]}"; do
+  [ -f "$REPO_DIR/$svc/target/quarkus-app/quarkus-run.jar" ] || need_build=true
+done
+if [ "$need_build" = true ] || [ "${REBUILD:-false}" = true ]; then
+  log "building the services (mvn package, tests skipped; run deploy/local/run-tests.sh for the tests)"
+  (cd "$REPO_DIR" && mvn -B -ntp -q package -DskipTests) || { log "build failed"; exit 1; }
+fi
+
+"$LOCAL_DIR/local-keys.sh"
+
+for svc in "${SERVICES[@]}"; do
+  port="${SERVICE_PORTS[$svc]}"
+  pidf="$RUN/$svc.pid"
+  if [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; then
+    log "$svc already running (pid $(cat "$pidf"))"
+    continue
+  fi
+  log "starting $svc on 127.0.0.1:$port (log: $LOGS/$svc.log)"
+  # shellcheck disable=SC2086
+  HTTP_PORT="$port" PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="file:$KEYS_DIR/jwt-public.pem" \
+  setsid nohup java -Xmx512m ${SERVICE_JAVA_OPTS[$svc]:-} -jar "$REPO_DIR/$svc/target/quarkus-app/quarkus-run.jar" \
+    >>"$LOGS/$svc.log" 2>&1 < /dev/null &
+  echo $! > "$pidf"
+done
+
+for svc in "${SERVICES[@]}"; do
+  port="${SERVICE_PORTS[$svc]}"
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$(cat "$RUN/$svc.pid")" 2>/dev/null || { log "$svc exited; last lines of $LOGS/$svc.log:"; tail -30 "$LOGS/$svc.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "$svc did not become ready"; exit 1; }
+  log "$svc ready: http://127.0.0.1:$port (health /q/health, metrics /q/metrics, OpenAPI /q/openapi)"
+done

@@ -1,0 +1,49 @@
+package net.nym.tokenomics.eventlog.replay;
+
+import net.nym.tokenomics.eventlog.store.EventLogSchema;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Command line: rebuilds a service's event log from its Kafka topic into an empty database (created beforehand), then
+ * the service is started on it and rebuilds its state and read models from the log.
+ *
+ * <pre>
+ * java -cp event-log.jar:... net.nym.tokenomics.eventlog.replay.RebuildFromKafka \
+ *     --jdbc-url jdbc:postgresql://127.0.0.1:5432/rewards --user tokenomics --password tokenomics \
+ *     --bootstrap 127.0.0.1:9092 --topic nym.rewards.events --relay-name rewards-service
+ * </pre>
+ */
+public final class RebuildFromKafka {
+
+    public static void main(String[] args) {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        for (String required : new String[] {"jdbc-url", "topic", "relay-name"}) {
+            if (!a.containsKey(required)) {
+                System.err.println("missing --" + required);
+                System.err.println("usage: RebuildFromKafka --jdbc-url URL [--user U --password P] [--schema public] "
+                        + "[--bootstrap HOST:PORT] --topic TOPIC --relay-name NAME");
+                System.exit(2);
+            }
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(a.get("jdbc-url"));
+        ds.setUser(a.getOrDefault("user", "tokenomics"));
+        ds.setPassword(a.getOrDefault("password", "tokenomics"));
+        String schema = a.getOrDefault("schema", "public");
+        EventLogSchema.migrate(ds, schema);
+        KafkaLogImporter.Result r = new KafkaLogImporter().importTopic(ds,
+                Map.of("bootstrap.servers", a.getOrDefault("bootstrap", "127.0.0.1:9092")), a.get("topic"), a.get("relay-name"));
+        System.out.printf("rebuilt %d events (%d inbox entries) from %s in %d ms (%.0f events/s)%n", r.events(), r.inboxEntries(),
+                a.get("topic"), r.took().toMillis(), r.events() * 1000.0 / Math.max(1, r.took().toMillis()));
+    }
+
+    private RebuildFromKafka() {
+    }
+}
