@@ -5,5 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$LOCAL_DIR/start-infra.sh"
 cd "$REPO_DIR"
+# The tests and the services they start find the broker here.
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" PG_HOST PG_PORT PG_USER PG_PASSWORD KAFKA_PORT
 # verify (not test): the services use event-log's test-jar, which the reactor only has once it is packaged.
 exec mvn -B -ntp verify "$@"
