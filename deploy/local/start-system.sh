@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole system locally: PostgreSQL and Kafka (start-infra.sh), then the four services as background JVMs,
-# and waits until each answers /q/health/ready. Builds the services first if they are not built.
+# waits until each answers /q/health/ready, then the local API gateway (nginx) in front of them. Builds the services first if they are not built.
 # Idempotent: services already running (by PID file) are left alone. Stop everything with stop-system.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -47,3 +47,6 @@ for svc in "${SERVICES[@]}"; do
   curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { log "$svc did not become ready"; exit 1; }
   log "$svc ready: http://127.0.0.1:$port (health /q/health, metrics /q/metrics, OpenAPI /q/openapi)"
 done
+
+"$LOCAL_DIR/start-gateway.sh"
+log "system up: API gateway http://127.0.0.1:${GATEWAY_PORT:-8080} routes the /v1 paths to the four services"

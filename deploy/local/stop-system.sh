@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Stops the services started by start-system.sh (by PID), then the infrastructure (stop-infra.sh). Idempotent.
+# Stops the gateway and the services started by start-system.sh (by PID), then the infrastructure (stop-infra.sh).
+# Idempotent.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 RUN="$TOKENOMICS_STATE_DIR/run"
+"$LOCAL_DIR/stop-gateway.sh"
 for svc in "${SERVICES[@]}"; do
   pidf="$RUN/$svc.pid"
   if [ -f "$pidf" ] && kill -0 "$(cat "$pidf")" 2>/dev/null; then
