@@ -27,4 +27,10 @@ public interface EventLogConfig {
     /** Kafka bootstrap servers for the relay and the consumers. */
     @WithDefault("127.0.0.1:9092")
     String kafkaBootstrapServers();
+
+    /**
+     * Further Kafka client properties for the relay and the consumers, e.g. {@code eventlog.kafka."security.protocol"=SASL_SSL}
+     * and the SASL settings a cluster's per-service user needs.
+     */
+    java.util.Map<String, String> kafka();
 }

@@ -74,7 +74,9 @@ public class EventLogRuntime {
     }
 
     public Map<String, Object> kafkaConfig() {
-        return Map.of("bootstrap.servers", config.kafkaBootstrapServers());
+        Map<String, Object> kafka = new HashMap<>(config.kafka());
+        kafka.put("bootstrap.servers", config.kafkaBootstrapServers());
+        return Map.copyOf(kafka);
     }
 
     public DataSource dataSource() {

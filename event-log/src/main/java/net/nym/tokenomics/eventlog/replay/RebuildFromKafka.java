@@ -6,6 +6,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Command line: rebuilds a service's event log from its Kafka topic into an empty database (created beforehand), then
@@ -27,19 +28,32 @@ public final class RebuildFromKafka {
         for (String required : new String[] {"jdbc-url", "topic", "relay-name"}) {
             if (!a.containsKey(required)) {
                 System.err.println("missing --" + required);
-                System.err.println("usage: RebuildFromKafka --jdbc-url URL [--user U --password P] [--schema public] "
-                        + "[--bootstrap HOST:PORT] --topic TOPIC --relay-name NAME");
+                System.err.println("usage: RebuildFromKafka --jdbc-url URL [--user U] [--password P | --password-env VAR] "
+                        + "[--schema public] [--bootstrap HOST:PORT] [--kafka-config client.properties] --topic TOPIC --relay-name NAME");
                 System.exit(2);
             }
         }
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(a.get("jdbc-url"));
         ds.setUser(a.getOrDefault("user", "tokenomics"));
-        ds.setPassword(a.getOrDefault("password", "tokenomics"));
+        // The password is better passed in the environment than on the command line (visible in ps).
+        String passwordEnv = a.get("password-env");
+        ds.setPassword(passwordEnv != null ? System.getenv(passwordEnv) : a.getOrDefault("password", "tokenomics"));
+        Map<String, Object> kafka = new HashMap<>();
+        if (a.containsKey("kafka-config")) {
+            Properties p = new Properties();
+            try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(a.get("kafka-config")))) {
+                p.load(in);
+            } catch (java.io.IOException e) {
+                System.err.println("cannot read --kafka-config " + a.get("kafka-config") + ": " + e.getMessage());
+                System.exit(2);
+            }
+            p.forEach((k, v) -> kafka.put((String) k, v));
+        }
+        kafka.put("bootstrap.servers", a.getOrDefault("bootstrap", "127.0.0.1:9092"));
         String schema = a.getOrDefault("schema", "public");
         EventLogSchema.migrate(ds, schema);
-        KafkaLogImporter.Result r = new KafkaLogImporter().importTopic(ds,
-                Map.of("bootstrap.servers", a.getOrDefault("bootstrap", "127.0.0.1:9092")), a.get("topic"), a.get("relay-name"));
+        KafkaLogImporter.Result r = new KafkaLogImporter().importTopic(ds, kafka, a.get("topic"), a.get("relay-name"));
         System.out.printf("rebuilt %d events (%d inbox entries) from %s in %d ms (%.0f events/s)%n", r.events(), r.inboxEntries(),
                 a.get("topic"), r.took().toMillis(), r.events() * 1000.0 / Math.max(1, r.took().toMillis()));
     }

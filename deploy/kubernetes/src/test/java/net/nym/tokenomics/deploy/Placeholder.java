@@ -1,2 +1,0 @@
-package net.nym.tokenomics.deploy;
-class Placeholder {}
