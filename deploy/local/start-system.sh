@@ -14,12 +14,18 @@ need_build=false
 for svc in "${SERVICES[@]}"; do
   [ -f "$REPO_DIR/$svc/target/quarkus-app/quarkus-run.jar" ] || need_build=true
 done
+[ -f "$REPO_DIR/simulator/target/simulator-0.1.0-SNAPSHOT.jar" ] || need_build=true
 if [ "$need_build" = true ] || [ "${REBUILD:-false}" = true ]; then
   log "building the services (mvn package, tests skipped; run deploy/local/run-tests.sh for the tests)"
   (cd "$REPO_DIR" && mvn -B -ntp -q package -DskipTests) || { log "build failed"; exit 1; }
 fi
 
 "$LOCAL_DIR/local-keys.sh"
+# The simulator's network-monitor key (made on first use) is the one signer performance-service accepts locally.
+MONITOR_ALLOWED_SIGNERS="$(java -jar "$REPO_DIR/simulator/target/simulator-0.1.0-SNAPSHOT.jar" keys "$KEYS_DIR")"
+# MANUAL: an epoch ends when an admin (or the simulator) calls POST /v1/admin/epochs/advance; set REAL or ACCELERATED
+# (with SELECTION_EPOCH_LENGTH, e.g. PT30S) for a wall-clock epoch.
+: "${SELECTION_CLOCK_MODE:=MANUAL}"
 
 for svc in "${SERVICES[@]}"; do
   port="${SERVICE_PORTS[$svc]}"
@@ -30,7 +36,8 @@ for svc in "${SERVICES[@]}"; do
   fi
   log "starting $svc on 127.0.0.1:$port (log: $LOGS/$svc.log)"
   # shellcheck disable=SC2086
-  HTTP_PORT="$port" PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
+  HTTP_PORT="$port" MONITOR_ALLOWED_SIGNERS="$MONITOR_ALLOWED_SIGNERS" SELECTION_CLOCK_MODE="$SELECTION_CLOCK_MODE" \
+  PROBER_EVERY="${PROBER_EVERY:-60s}" PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="file:$KEYS_DIR/jwt-public.pem" \
   setsid nohup java -Xmx512m ${SERVICE_JAVA_OPTS[$svc]:-} -jar "$REPO_DIR/$svc/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/$svc.log" 2>&1 < /dev/null &

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The main job in one command: starts PostgreSQL, Kafka, the four services and the API gateway (start-system.sh), then
+# runs the simulator against the gateway: a synthetic network is bonded, monitored, redeems tickets and delegates, and
+# epochs are selected and rewarded one after another, with a progress line per epoch and a CSV in .local-state/.
+# Arguments go to the simulator (e.g. nodes=100 epochs=30 seed=7). Stop everything with stop-system.sh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$LOCAL_DIR/start-system.sh"
+cd "$REPO_DIR"
+exec java -jar simulator/target/simulator-0.1.0-SNAPSHOT.jar run gateway="http://127.0.0.1:${GATEWAY_PORT:-8080}" \
+  keys="$KEYS_DIR" csv="$TOKENOMICS_STATE_DIR/simulation.csv" "$@"

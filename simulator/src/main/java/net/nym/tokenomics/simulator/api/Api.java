@@ -1,0 +1,78 @@
+package net.nym.tokenomics.simulator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import net.nym.tokenomics.eventlog.json.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON-over-HTTP client for the services, through the API gateway. */
+public final class Api {
+
+    public record Reply(int status, JsonNode body, String raw) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+    }
+
+    public Reply post(String path, Object body, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : Json.write(body)))
+                .header("Content-Type", "application/json"), authorization);
+    }
+
+    public Reply delete(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), authorization);
+    }
+
+    private Reply send(HttpRequest.Builder request, String authorization) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        request.timeout(Duration.ofSeconds(30));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode body = null;
+                try {
+                    body = r.body() == null || r.body().isBlank() ? null : Json.mapper().readTree(r.body());
+                } catch (IOException notJson) {
+                    // a plain-text body (e.g. from the gateway) stays in raw
+                }
+                return new Reply(r.statusCode(), body, r.body());
+            } catch (IOException e) {
+                if (attempt >= 5) {
+                    throw new IllegalStateException("cannot reach " + base + ": " + e.getMessage(), e);
+                }
+                sleep(200L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

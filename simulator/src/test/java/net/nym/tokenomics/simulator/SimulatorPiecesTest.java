@@ -1,0 +1,85 @@
+package net.nym.tokenomics.simulator;
+
+import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
+import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
+import net.nym.tokenomics.performance.signing.Ed25519Verifier;
+import net.nym.tokenomics.simulator.identity.AccountTokens;
+import net.nym.tokenomics.simulator.identity.Ed25519Identity;
+import net.nym.tokenomics.simulator.network.NetworkGenerator;
+import net.nym.tokenomics.simulator.network.SimNode;
+import net.nym.tokenomics.ticketledger.domain.ticket.Base58;
+import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
+import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimulatorPiecesTest {
+
+    @Test
+    void theSameSeedGivesTheSameNetwork() {
+        var a = new NetworkGenerator(7).generate(200, 50, 3);
+        var b = new NetworkGenerator(7).generate(200, 50, 3);
+        assertThat(a.nodes()).hasSize(200);
+        assertThat(a.nodes().stream().map(SimNode::pledgeUnym).toList()).isEqualTo(b.nodes().stream().map(SimNode::pledgeUnym).toList());
+        assertThat(a.delegations()).isEqualTo(b.delegations());
+        assertThat(new NetworkGenerator(8).generate(200, 50, 3).delegations()).isNotEqualTo(a.delegations());
+    }
+
+    @Test
+    void theNetworkLooksLikeThePapersSetup() {
+        var net = new NetworkGenerator(42).generate(2000, 500, 3);
+        assertThat(net.nodes()).allMatch(n -> n.pledgeUnym() >= 100_000_000L, "pledge at least the contract minimum");
+        assertThat(net.operators().size()).as("operators run several nodes").isLessThan(2000).isGreaterThan(1000);
+        long outdated = net.nodes().stream().filter(n -> !n.version().equals(NetworkGenerator.LATEST_VERSION)).count();
+        assertThat(outdated).isBetween(200L, 600L);
+        assertThat(net.nodes().stream().filter(n -> !n.reachable()).count()).isBetween(10L, 100L);
+        assertThat(net.nodes().stream().filter(SimNode::exit).allMatch(SimNode::entry)).isTrue();
+        // Pareto: the top 10 % of pledges hold far more than 10 % of the total
+        List<Long> pledges = net.nodes().stream().map(SimNode::pledgeUnym).sorted(java.util.Comparator.reverseOrder()).toList();
+        long total = pledges.stream().mapToLong(Long::longValue).sum();
+        long top = pledges.subList(0, 200).stream().mapToLong(Long::longValue).sum();
+        assertThat((double) top / total).isGreaterThan(0.3);
+        assertThat(net.nodes().stream().map(SimNode::host).distinct().count()).isEqualTo(2000);
+    }
+
+    @Test
+    void signaturesVerifyWithTheServicesOwnVerifiers() {
+        Ed25519Identity id = new Ed25519Identity(new byte[32]);
+        List<MonitorResult> results = List.of(new MonitorResult(3, id.publicKeyBase58(), 97));
+        byte[] message = SignedMonitorPayload.bytes(results, 1_700_000_000L);
+        byte[] signature = id.sign(message);
+        assertThat(Ed25519Verifier.verify(Base58.decode(id.publicKeyBase58()), message, signature)).isTrue();
+        assertThat(Ed25519Signatures.verify(new GatewayIdentity(id.publicKeyBase58()), message, id.signBase58(message))).isTrue();
+        message[0] ^= 1;
+        assertThat(Ed25519Verifier.verify(Base58.decode(id.publicKeyBase58()), message, signature)).isFalse();
+        assertThat(new Ed25519Identity(new byte[32]).publicKeyBase58()).isEqualTo(id.publicKeyBase58());
+    }
+
+    @Test
+    void accountTokensAreRs256SignedWithTheLocalKey(@TempDir Path dir) throws Exception {
+        var kpg = KeyPairGenerator.getInstance("RSA");
+        kpg.initialize(2048);
+        var pair = kpg.generateKeyPair();
+        Files.writeString(dir.resolve("jwt-private.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        String jwt = new AccountTokens(dir.resolve("jwt-private.pem")).bearer("n1alice", 1_700_000_000L, "account").substring(7);
+        String[] parts = jwt.split("\\.");
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initVerify(pair.getPublic());
+        s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(s.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"sub\":\"n1alice\"").contains("\"iss\":\"nym-tokenomics\"").contains("\"groups\":[\"account\"]");
+    }
+}
