@@ -53,10 +53,21 @@ public final class Simulator {
     private final List<String> spentSerials = new ArrayList<>();
     private final Map<String, Integer> serialGateway = new HashMap<>();
 
-    private Simulator(Map<String, String> cfg) throws Exception {
+    /** One epoch as the simulator saw it. Amounts are the services' decimal strings. */
+    public record EpochRow(long epoch, int nextRewardedSetSize, String budget, String distributed, String unclaimed,
+                           String rewardPool, int monitorResults, int tickets) { }
+
+    public static Map<String, String> defaults() {
+        return new LinkedHashMap<>(Map.of(
+                "gateway", "http://127.0.0.1:8080", "nodes", "60", "delegators", "40", "epochs", "12", "seed", "42",
+                "keys", ".local-state/keys", "csv", ".local-state/simulation.csv", "clock", "manual", "tickets", "20"));
+    }
+
+    /** A simulator talking to the services through {@code api}; {@code cfg} as {@link #defaults()}. */
+    public Simulator(Map<String, String> cfg, Api api) throws Exception {
         this.cfg = cfg;
         Path keys = Path.of(cfg.get("keys"));
-        this.api = new Api(cfg.get("gateway"));
+        this.api = api;
         this.tokens = new AccountTokens(keys.resolve("jwt-private.pem"));
         this.monitor = new Ed25519Identity(monitorSeed(keys));
         this.random = new SplittableRandom(Long.parseLong(cfg.get("seed")) ^ 0x5eed);
@@ -64,9 +75,7 @@ public final class Simulator {
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
-        Map<String, String> cfg = new LinkedHashMap<>(Map.of(
-                "gateway", "http://127.0.0.1:8080", "nodes", "60", "delegators", "40", "epochs", "12", "seed", "42",
-                "keys", ".local-state/keys", "csv", ".local-state/simulation.csv", "clock", "manual", "tickets", "20"));
+        Map<String, String> cfg = defaults();
         for (int i = 1; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             if (kv.length != 2 || !cfg.containsKey(kv[0])) {
@@ -80,7 +89,7 @@ public final class Simulator {
                 Path keys = Path.of(args.length > 1 && !args[1].contains("=") ? args[1] : cfg.get("keys"));
                 System.out.println(new Ed25519Identity(monitorSeed(keys)).publicKeyBase58());
             }
-            case "run" -> new Simulator(cfg).run();
+            case "run" -> new Simulator(cfg, new Api(cfg.get("gateway"))).run();
             default -> {
                 System.err.println("usage: simulator keys [dir] | simulator run [key=value ...]");
                 System.exit(2);
@@ -115,7 +124,8 @@ public final class Simulator {
         System.out.flush();
     }
 
-    private void run() throws Exception {
+    /** Sets the network up, then runs the configured number of epochs; returns what each epoch produced. */
+    public List<EpochRow> run() throws Exception {
         int nodes = Integer.parseInt(cfg.get("nodes"));
         int epochs = Integer.parseInt(cfg.get("epochs"));
         var net = new NetworkGenerator(Long.parseLong(cfg.get("seed"))).generate(nodes, Integer.parseInt(cfg.get("delegators")), 3);
@@ -136,14 +146,19 @@ public final class Simulator {
             say("asked performance-service to probe the nodes: HTTP %d", probe.status());
             Path csv = Path.of(cfg.get("csv"));
             Files.createDirectories(csv.toAbsolutePath().getParent());
+            List<EpochRow> rows = new ArrayList<>();
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
-                out.println("epoch,rewarded_set_size,budget,distributed,unclaimed,reward_pool,monitor_results,tickets_submitted");
+                out.println("epoch,next_rewarded_set_size,budget,distributed,unclaimed,reward_pool,monitor_results,tickets_submitted");
                 for (int i = 0; i < epochs; i++) {
-                    runEpoch(net, out);
+                    EpochRow row = runEpoch(net);
+                    rows.add(row);
+                    out.printf("%d,%d,%s,%s,%s,%s,%d,%d%n", row.epoch(), row.nextRewardedSetSize(), row.budget(), row.distributed(),
+                            row.unclaimed(), row.rewardPool(), row.monitorResults(), row.tickets());
                     out.flush();
                 }
             }
             say("done: %d epochs; per-epoch figures in %s", epochs, csv);
+            return rows;
         }
     }
 
@@ -193,7 +208,7 @@ public final class Simulator {
         return r.body().path("epoch_id").asLong();
     }
 
-    private void runEpoch(NetworkGenerator.Network net, PrintWriter csv) {
+    private EpochRow runEpoch(NetworkGenerator.Network net) {
         long epoch = currentEpoch();
         int results = submitMonitoring(net.nodes());
         int tickets = redeemTickets(net.nodes());
@@ -219,7 +234,7 @@ public final class Simulator {
         String pool = text(totals, "reward_pool");
         say("epoch %d rewarded: budget %s, distributed %s, unclaimed %s, pool %s | next rewarded set %d nodes | %d monitor results, %d tickets",
                 epoch, budget, distributed, unclaimed, pool, setSize, results, tickets);
-        csv.printf("%d,%d,%s,%s,%s,%s,%d,%d%n", epoch, setSize, budget, distributed, unclaimed, pool, results, tickets);
+        return new EpochRow(epoch, setSize, budget, distributed, unclaimed, pool, results, tickets);
     }
 
     private static String text(JsonNode node, String field) {

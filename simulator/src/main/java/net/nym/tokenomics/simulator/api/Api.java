@@ -20,24 +20,31 @@ public final class Api {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final java.util.function.Function<String, String> baseFor;
 
-    public Api(String base) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    /** Everything through one gateway. */
+    public Api(String gateway) {
+        String base = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
+        this.baseFor = path -> base;
+    }
+
+    /** Straight to the services, routed by path. */
+    public Api(Routes routes) {
+        this.baseFor = routes::baseFor;
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+        return send(HttpRequest.newBuilder(URI.create(baseFor.apply(path) + path)).GET(), null);
     }
 
     public Reply post(String path, Object body, String authorization) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(HttpRequest.newBuilder(URI.create(baseFor.apply(path) + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : Json.write(body)))
                 .header("Content-Type", "application/json"), authorization);
     }
 
     public Reply delete(String path, String authorization) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), authorization);
+        return send(HttpRequest.newBuilder(URI.create(baseFor.apply(path) + path)).DELETE(), authorization);
     }
 
     private Reply send(HttpRequest.Builder request, String authorization) {
@@ -57,7 +64,7 @@ public final class Api {
                 return new Reply(r.statusCode(), body, r.body());
             } catch (IOException e) {
                 if (attempt >= 5) {
-                    throw new IllegalStateException("cannot reach " + base + ": " + e.getMessage(), e);
+                    throw new IllegalStateException("cannot reach " + request.build().uri() + ": " + e.getMessage(), e);
                 }
                 sleep(200L * attempt);
             } catch (InterruptedException e) {
