@@ -42,7 +42,7 @@ import java.util.UUID;
 public final class KafkaLogImporter {
 
     private static final Logger LOG = Logger.getLogger(KafkaLogImporter.class);
-    private static final int INSERT_BATCH = 2000;
+    private static final int INSERT_BATCH = 5000;
 
     public record Result(long events, long inboxEntries, Duration took) { }
 
@@ -65,6 +65,10 @@ public final class KafkaLogImporter {
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
         long[] counts = new long[2];
         long[] lastSeq = {0};
+        // Inserting runs on its own thread, one batch after another (so in order), while this thread reads and merges.
+        java.util.concurrent.ExecutorService inserter = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> Thread.ofPlatform().name("kafka-import-insert").daemon(true).unstarted(r));
+        List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> tps = new ArrayList<>();
             for (PartitionInfo pi : consumer.partitionsFor(topic)) {
@@ -83,6 +87,7 @@ public final class KafkaLogImporter {
             }
             Map<TopicPartition, Long> next = new HashMap<>();
             List<StoredEvent> batch = new ArrayList<>(INSERT_BATCH);
+            // replaced (not cleared) after each hand-over to the inserter
             while (true) {
                 // Merge: emit the smallest log-seq head while every partition that still has records has one queued.
                 boolean progressed = true;
@@ -115,7 +120,8 @@ public final class KafkaLogImporter {
                         lastSeq[0] = bestSeq;
                         batch.add(KafkaEnvelope.event(r));
                         if (batch.size() == INSERT_BATCH) {
-                            flush(dataSource, batch, counts);
+                            submit(inserter, pending, dataSource, batch, counts);
+                            batch = new ArrayList<>(INSERT_BATCH);
                         }
                         progressed = true;
                     }
@@ -132,7 +138,10 @@ public final class KafkaLogImporter {
                 }
                 open.removeIf(tp -> next.getOrDefault(tp, 0L) >= ends.get(tp));
             }
-            flush(dataSource, batch, counts);
+            submit(inserter, pending, dataSource, batch, counts);
+            awaitAll(pending);
+        } finally {
+            inserter.shutdownNow();
         }
         long seq = lastSeq[0];
         Transactions.inTransaction(dataSource, c -> {
@@ -145,6 +154,35 @@ public final class KafkaLogImporter {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         LOG.infof("imported %d events (%d inbox entries) from %s in %d ms", counts[0], counts[1], topic, took.toMillis());
         return new Result(counts[0], counts[1], took);
+    }
+
+    private void submit(java.util.concurrent.ExecutorService inserter, List<java.util.concurrent.Future<?>> pending,
+                        DataSource dataSource, List<StoredEvent> batch, long[] counts) {
+        pending.removeIf(f -> f.isDone() && succeeded(f));
+        // At most two batches in flight: reading stays ahead of inserting without holding the whole topic in memory.
+        while (pending.size() >= 2) {
+            succeeded(pending.removeFirst());
+        }
+        pending.add(inserter.submit(() -> flush(dataSource, batch, counts)));
+    }
+
+    private static boolean succeeded(java.util.concurrent.Future<?> f) {
+        try {
+            f.get();
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("rebuild from Kafka failed while inserting: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitAll(List<java.util.concurrent.Future<?>> pending) {
+        for (var f : pending) {
+            succeeded(f);
+        }
+        pending.clear();
     }
 
     private void flush(DataSource dataSource, List<StoredEvent> batch, long[] counts) {
@@ -167,7 +205,6 @@ public final class KafkaLogImporter {
             counts[1] += inbox.recordAll(c, consumers, causes);
             return null;
         });
-        batch.clear();
     }
 
     private static LogPosition lastPosition(Connection c) throws SQLException {
