@@ -19,7 +19,8 @@ public class CreateTopics {
         try (Admin admin = Admin.create(props)) {
             for (String topic : Arrays.copyOfRange(args, 2, args.length)) {
                 NewTopic t = new NewTopic(topic, partitions, (short) 1)
-                        .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete"));
+                        .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete",
+                                "max.message.bytes", "33554432"));
                 try {
                     admin.createTopics(java.util.List.of(t)).all().get();
                     System.err.println("[local-infra] created topic " + topic + " (" + partitions + " partitions, retention.ms=-1)");

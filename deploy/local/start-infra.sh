@@ -77,6 +77,9 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
 log.retention.ms=-1
 log.retention.bytes=-1
+# Per-epoch result events (selection proofs, stake snapshots) grow with the network: allow records up to 32 MiB.
+message.max.bytes=33554432
+replica.fetch.max.bytes=33554432
 PROPS
   cat > "$KAFKA_DIR/log4j2.properties" <<PROPS
 rootLogger.level=WARN

@@ -320,6 +320,9 @@ public final class OutboxRelay implements AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        // Per-epoch results (a selection proof, a stake snapshot) grow with the node count: allow records up to 32 MiB,
+        // matching the broker's and topics' message.max.bytes (deploy/local, deploy/kubernetes).
+        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(32 * 1024 * 1024));
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.relayName());
         return props;
     }
