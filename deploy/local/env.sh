@@ -43,6 +43,18 @@ kafka_running() {
   [ -f "$KAFKA_PID" ] && kill -0 "$(cat "$KAFKA_PID")" 2>/dev/null
 }
 
+stop_kafka() {
+  if kafka_running; then
+    local pid
+    pid=$(cat "$KAFKA_PID")
+    log "stopping Kafka (pid $pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$KAFKA_PID"
+}
+
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 # The services, their local HTTP ports, and optional JVM options (e.g. -Dselection.clock.mode=...).
