@@ -1,0 +1,124 @@
+package net.nym.tokenomics.selection.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import net.nym.tokenomics.eventlog.json.Json;
+import net.nym.tokenomics.selection.application.SelectedSet;
+import net.nym.tokenomics.selection.application.SelectionService;
+import net.nym.tokenomics.selection.domain.clock.ClockConfig;
+import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
+import net.nym.tokenomics.selection.domain.clock.EpochClockState;
+import net.nym.tokenomics.selection.domain.selection.NodeId;
+import net.nym.tokenomics.selection.domain.selection.RewardedSet;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Public reads: the current rewarded set (nym-api shape), per-epoch sets and proofs, the current epoch. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class SelectionResource {
+
+    /** nym-api's {@code GET /v1/nym-nodes/rewarded-set}. */
+    public record RewardedSetResponse(long epochId, List<Long> entryGateways, List<Long> exitGateways, List<Long> layer1,
+                                      List<Long> layer2, List<Long> layer3, List<Long> standby) {
+        static RewardedSetResponse of(long epochId, RewardedSet s) {
+            return new RewardedSetResponse(epochId, ids(s.entryGateways()), ids(s.exitGateways()), ids(s.layer1()),
+                    ids(s.layer2()), ids(s.layer3()), ids(s.standby()));
+        }
+    }
+
+    /** One epoch's set with its seed, proof digest, shortfall and number of candidates. */
+    public record EpochRewardedSetResponse(long epochId, List<Long> entryGateways, List<Long> exitGateways, List<Long> layer1,
+                                           List<Long> layer2, List<Long> layer3, List<Long> standby, String seed,
+                                           String proofDigest, Map<String, Integer> shortfall, int candidates) {
+    }
+
+    /**
+     * @param state {@code in_progress}, or {@code awaiting_rewarded_set} between EpochEnded(e) and EpochStarted(e+1)
+     *              (then the epoch fields describe the ended epoch e and {@code waiting_for} lists missing inputs)
+     */
+    public record CurrentEpochResponse(long epochId, long intervalId, int epochInInterval, Instant start, Instant end,
+                                       String state, String mode, long epochLengthSeconds, int epochsInInterval,
+                                       List<String> waitingFor) {
+    }
+
+    private final SelectionService service;
+
+    public SelectionResource(SelectionService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/nym-nodes/rewarded-set")
+    public Response currentRewardedSet() {
+        var last = service.view().selected().lastEntry();
+        if (last == null) {
+            return ApiError.response(503, "no rewarded set selected yet", "epoch_id", "the clock is not initialised");
+        }
+        return Response.ok(RewardedSetResponse.of(last.getKey(), last.getValue().set())).build();
+    }
+
+    @GET
+    @Path("/epochs/{epoch}/rewarded-set")
+    public Response rewardedSet(@PathParam("epoch") String epoch) {
+        long e = ApiError.epochId(epoch);
+        SelectedSet s = service.view().selected().get(e);
+        if (s == null) {
+            return ApiError.response(404, "no rewarded set for this epoch", "epoch_id", "epoch " + e + " has no rewarded set (yet)");
+        }
+        RewardedSetResponse r = RewardedSetResponse.of(e, s.set());
+        return Response.ok(new EpochRewardedSetResponse(e, r.entryGateways(), r.exitGateways(), r.layer1(), r.layer2(),
+                r.layer3(), r.standby(), s.seed(), s.proofDigest(),
+                Map.of("entry_gateways", s.shortfall().entryGateways(), "exit_gateways", s.shortfall().exitGateways(),
+                        "mixnodes", s.shortfall().mixnodes(), "standby", s.shortfall().standby()),
+                s.candidates())).build();
+    }
+
+    /** The proof exactly as logged (the event log's JSON form), for {@code VerifySelection}. */
+    @GET
+    @Path("/epochs/{epoch}/selection-proof")
+    public Response selectionProof(@PathParam("epoch") String epoch) {
+        long e = ApiError.epochId(epoch);
+        return service.proof(e)
+                .map(p -> Response.ok(Json.write(p), MediaType.APPLICATION_JSON).build())
+                .orElseGet(() -> ApiError.response(404, "no selection proof for this epoch", "epoch_id",
+                        "epoch " + e + " has no rewarded set (yet)"));
+    }
+
+    @GET
+    @Path("/epochs/current")
+    public Response currentEpoch() {
+        SelectionService.ReadView v = service.view();
+        return switch (v.clock()) {
+            case EpochClockState.Uninitialized u -> ApiError.response(503, "clock not initialised", "epoch_id", "no epoch yet");
+            case EpochClockState.Running r -> Response.ok(response(r.config(), r.current().epochId(), r.current().intervalId(),
+                    r.current().epochInInterval(), r.current().start(), r.current().start().plus(r.config().epochLength()),
+                    "in_progress", List.of())).build();
+            case EpochClockState.AwaitingRewardedSet a -> {
+                EpochClockEvent.EpochEnded ended = v.lastEnded();
+                yield ended == null
+                        ? Response.ok(response(a.config(), a.next().epochId(), a.next().intervalId(), a.next().epochInInterval(),
+                                a.next().start(), a.next().start().plus(a.config().epochLength()), "awaiting_rewarded_set",
+                                v.waitingFor())).build()
+                        : Response.ok(response(a.config(), ended.epochId(), ended.intervalId(), ended.epochInInterval(),
+                                ended.start(), ended.end(), "awaiting_rewarded_set", v.waitingFor())).build();
+            }
+        };
+    }
+
+    private static CurrentEpochResponse response(ClockConfig config, long epochId, long intervalId, int epochInInterval,
+                                                 Instant start, Instant end, String state, List<String> waitingFor) {
+        return new CurrentEpochResponse(epochId, intervalId, epochInInterval, start, end, state, config.mode().name(),
+                config.epochLength().toSeconds(), config.epochsInInterval(), waitingFor);
+    }
+
+    private static List<Long> ids(List<NodeId> ids) {
+        return ids.stream().map(NodeId::value).toList();
+    }
+}
