@@ -2,6 +2,7 @@ package net.nym.tokenomics.ticketledger.domain.ledger;
 
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand.CloseEpochUsage;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Closes epochs strictly one after another, so no usage recorded in an earlier epoch is left open. */
@@ -26,5 +27,30 @@ final class EpochClosing {
         EpochTotals totals = EpochTotals.of(epoch, true, state.usageOf(epoch));
         return new Decision.Events(List.of(new LedgerEvent.EpochUsageClosed(epoch, cmd.now(), totals.gateways(),
                 totals.totals(), totals.totalTickets(), totals.totalBytes(), totals.feeIncome(), epoch + 1)));
+    }
+
+    /**
+     * Closes [first open epoch, epoch] in one decision. Closing changes no usage, so each epoch's totals are read from
+     * the same state; the first open epoch is lastClosed + 1, or before any close the earliest epoch with usage (if
+     * earlier than {@code epoch}).
+     */
+    static Decision decideThrough(LedgerCommand.CloseEpochsThrough cmd, LedgerState state) {
+        long epoch = cmd.epoch();
+        long first;
+        if (state.lastClosedEpoch != null) {
+            if (epoch <= state.lastClosedEpoch) {
+                return new Decision.Rejected(new Rejection.EpochAlreadyClosed(epoch, state.lastClosedEpoch));
+            }
+            first = state.lastClosedEpoch + 1;
+        } else {
+            first = state.usageByEpoch.isEmpty() ? epoch : Math.min(epoch, state.usageByEpoch.firstKey());
+        }
+        List<LedgerEvent> events = new ArrayList<>();
+        for (long e = first; e <= epoch; e++) {
+            EpochTotals totals = EpochTotals.of(e, true, state.usageOf(e));
+            events.add(new LedgerEvent.EpochUsageClosed(e, cmd.now(), totals.gateways(), totals.totals(),
+                    totals.totalTickets(), totals.totalBytes(), totals.feeIncome(), e + 1));
+        }
+        return new Decision.Events(events);
     }
 }

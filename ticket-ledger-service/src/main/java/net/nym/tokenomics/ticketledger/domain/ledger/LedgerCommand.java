@@ -41,6 +41,17 @@ public sealed interface LedgerCommand {
         }
     }
 
+    /**
+     * On {@code EpochEnded(epoch)} as a consumer sees it: close every epoch still open up to and including
+     * {@code epoch}, in order (normally just {@code epoch}; more when an input was missed or usage was recorded in an
+     * earlier epoch before the first close). Rejected as already closed when nothing is left to close.
+     */
+    record CloseEpochsThrough(long epoch, Instant now) implements LedgerCommand {
+        public CloseEpochsThrough {
+            Objects.requireNonNull(now, "now");
+        }
+    }
+
     /** The scheduled cleaner: forget serials whose spend date is before today - {@link LedgerConfig#retentionDays()}. */
     record ExpireSerials(LocalDate today, Instant now, LedgerConfig config) implements LedgerCommand {
         public ExpireSerials {

@@ -25,6 +25,7 @@ public final class TicketLedger {
         return switch (command) {
             case LedgerCommand.RedeemTicketBatch c -> BatchRedemption.decide(c, state);
             case LedgerCommand.CloseEpochUsage c -> EpochClosing.decide(c, state);
+            case LedgerCommand.CloseEpochsThrough c -> EpochClosing.decideThrough(c, state);
             case LedgerCommand.ExpireSerials c -> SerialExpiry.decide(c, state);
             case LedgerCommand.RecordGateway c -> recordGateway(c, state);
         };

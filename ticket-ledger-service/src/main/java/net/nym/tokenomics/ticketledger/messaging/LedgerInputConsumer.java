@@ -1,0 +1,124 @@
+package net.nym.tokenomics.ticketledger.messaging;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.quarkus.EventLogRuntime;
+import net.nym.tokenomics.eventlog.store.EventCodec;
+import net.nym.tokenomics.eventlog.store.StoredEvent;
+import net.nym.tokenomics.ticketledger.application.LedgerWriter;
+import net.nym.tokenomics.ticketledger.config.LedgerSettings;
+import net.nym.tokenomics.ticketledger.domain.ledger.GatewayRegistration;
+import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand;
+import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
+import net.nym.tokenomics.ticketledger.persistence.EpochClock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The ledger's inputs: the node registry from rewards-service (NodeBonded / NodeUnbonded -> RecordGateway) and the
+ * epoch clock from selection-service (EpochStarted moves the clock, EpochEnded(e) closes usage through e). Each input
+ * is applied in one transaction with its inbox record; everything else on those topics is ignored.
+ */
+@ApplicationScoped
+public class LedgerInputConsumer {
+
+    public static final String CONSUMER = "ticket-ledger-service";
+    private static final Logger LOG = Logger.getLogger(LedgerInputConsumer.class);
+
+    private final EventLogRuntime runtime;
+    private final LedgerWriter writer;
+    private final EpochClock epochClock;
+    private final Clock clock;
+    private final EventCodec codec = IntegrationEvents.codec();
+    private final List<String> topics;
+    private final boolean createTopics;
+
+    public LedgerInputConsumer(EventLogRuntime runtime, LedgerWriter writer, EpochClock epochClock, Clock clock,
+                               LedgerSettings settings,
+                               @ConfigProperty(name = "topics.rewards") String rewardsTopic,
+                               @ConfigProperty(name = "topics.selection") String selectionTopic) {
+        this.runtime = runtime;
+        this.writer = writer;
+        this.epochClock = epochClock;
+        this.clock = clock;
+        this.topics = List.of(rewardsTopic, selectionTopic);
+        this.createTopics = settings.createTopics();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (createTopics) {
+            ensureTopics();
+        }
+        runtime.startConsumer(CONSUMER, topics, this::handle);
+    }
+
+    void handle(Connection c, StoredEvent event) throws SQLException {
+        if (!codec.knows(event.eventType())) {
+            return;
+        }
+        switch (codec.decode(event)) {
+            case IntegrationEvents.NodeBonded b -> nodeBonded(c, event, b);
+            case IntegrationEvents.NodeUnbonded u -> {
+                Optional<GatewayRegistration> known = writer.gateway(c, u.nodeId());
+                if (known.isPresent()) {
+                    writer.recordGateway(c, new LedgerCommand.RecordGateway(u.nodeId(), known.get().identity(), false,
+                            clock.instant()), CONSUMER, event.eventId());
+                }
+            }
+            case IntegrationEvents.EpochStarted s -> epochClock.advanceTo(c, s.epochId());
+            case IntegrationEvents.EpochEnded e -> {
+                epochClock.advanceTo(c, e.epochId() + 1);
+                writer.closeEpochsThrough(c, e.epochId(), CONSUMER, event.eventId());
+            }
+            default -> { }
+        }
+    }
+
+    private void nodeBonded(Connection c, StoredEvent event, IntegrationEvents.NodeBonded b) throws SQLException {
+        if (b.roles() != null && !b.roles().entry() && !b.roles().exit()) {
+            return; // a mixnode-only node never redeems tickets
+        }
+        GatewayIdentity identity;
+        try {
+            identity = new GatewayIdentity(b.identityKey());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            LOG.warnf("NodeBonded(%d) ignored: identity key is not an ed25519 key: %s", b.nodeId(), e.getMessage());
+            return;
+        }
+        writer.recordGateway(c, new LedgerCommand.RecordGateway(b.nodeId(), identity, true, clock.instant()),
+                CONSUMER, event.eventId());
+    }
+
+    private void ensureTopics() {
+        Properties p = new Properties();
+        p.putAll(runtime.kafkaConfig());
+        try (Admin admin = Admin.create(p)) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                            .all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        LOG.warnf("could not create topic %s: %s", topic, e.getCause().getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package net.nym.tokenomics.ticketledger.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import net.nym.tokenomics.ticketledger.application.SerialExpiryJob;
+
+import java.time.LocalDate;
+
+/** Operator actions (JWT with the "admin" role). */
+@Path("/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private final SerialExpiryJob expiry;
+
+    public AdminResource(SerialExpiryJob expiry) {
+        this.expiry = expiry;
+    }
+
+    public record ExpiryResponse(boolean ran, int serialsRemoved, LocalDate cutoff, LocalDate spendDateFloor) {
+    }
+
+    /** Runs the cleaner now (it also runs on its schedule); recorded in the log like a scheduled run. */
+    @POST
+    @Path("/serial-expiry")
+    @RolesAllowed("admin")
+    public ExpiryResponse expireNow() {
+        return expiry.run().map(e -> new ExpiryResponse(true, e.count(), e.cutoff(), e.spendDateFloor()))
+                .orElseGet(() -> new ExpiryResponse(false, 0, null, null));
+    }
+}

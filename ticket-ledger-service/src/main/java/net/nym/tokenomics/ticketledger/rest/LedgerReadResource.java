@@ -1,0 +1,161 @@
+package net.nym.tokenomics.ticketledger.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.store.Transactions;
+import net.nym.tokenomics.ticketledger.application.LedgerView;
+import net.nym.tokenomics.ticketledger.domain.ledger.EpochTotals;
+import net.nym.tokenomics.ticketledger.domain.ledger.GatewayEpochUsage;
+import net.nym.tokenomics.ticketledger.domain.ledger.GatewayUsageInEpoch;
+import net.nym.tokenomics.ticketledger.domain.ledger.LedgerState;
+import net.nym.tokenomics.ticketledger.domain.ledger.TicketStatus;
+import net.nym.tokenomics.ticketledger.domain.ledger.TypeUsage;
+import net.nym.tokenomics.ticketledger.persistence.EpochClock;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Public reads of the ledger, from this instance's folded state (at most ~1 s behind another instance's writes). */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class LedgerReadResource {
+
+    static final long MAX_EPOCH_RANGE = 10_000;
+    private static final long U32_MAX = 0xFFFF_FFFFL;
+
+    private final LedgerView view;
+    private final EpochClock epochClock;
+    private final DataSource dataSource;
+
+    public LedgerReadResource(LedgerView view, EpochClock epochClock, DataSource dataSource) {
+        this.view = view;
+        this.epochClock = epochClock;
+        this.dataSource = dataSource;
+    }
+
+    public record TypeUsageView(String ticketType, long tickets, long bandwidthBytes, Decimal value) {
+        static List<TypeUsageView> of(List<TypeUsage> usage) {
+            return usage.stream().map(u -> new TypeUsageView(u.type().jsonName(), u.tickets(), u.bytes(), u.value())).toList();
+        }
+    }
+
+    public record GatewayUsageView(long nodeId, long tickets, long bandwidthBytes, Decimal value, long doubleSpendsRejected,
+                                   List<TypeUsageView> byType) {
+        static GatewayUsageView of(GatewayEpochUsage u) {
+            return new GatewayUsageView(u.gatewayNodeId(), u.tickets(), u.bytes(), u.value(), u.doubleSpendsRejected(),
+                    TypeUsageView.of(u.byType()));
+        }
+    }
+
+    public record DoubleSpendView(long gatewayNodeId, String gateway, long epoch, Instant at, String batchId) {
+    }
+
+    public record TicketView(String serial, String status, long gatewayNodeId, String gateway, long epoch,
+                             String ticketType, LocalDate spendDate, Instant firstSeenAt, String batchId,
+                             List<DoubleSpendView> doubleSpendAttempts) {
+    }
+
+    @GET
+    @Path("/tickets/{serial}")
+    public TicketView ticket(@PathParam("serial") String serial) {
+        TicketStatus status = view.read(s -> s.ticketStatus(serial));
+        return switch (status) {
+            case TicketStatus.Malformed m -> throw new ApiException(422, "malformed_serial", "serial", m.reason());
+            case TicketStatus.NotRedeemed n -> throw new ApiException(404, "not_redeemed", "serial", "serial "
+                    + n.serial() + " has not been redeemed" + n.expiredBefore()
+                    .map(d -> " (serials spent before " + d + " have been forgotten)").orElse(""));
+            case TicketStatus.Redeemed r -> new TicketView(r.serial().base58(), "redeemed", r.firstRedemption().gatewayNodeId(),
+                    r.firstRedemption().gateway().base58(), r.firstRedemption().epoch(), r.firstRedemption().type().jsonName(),
+                    r.firstRedemption().spendDate(), r.firstRedemption().firstSeenAt(), r.firstRedemption().batchId(),
+                    r.doubleSpendAttempts().stream().map(a -> new DoubleSpendView(a.gatewayNodeId(), a.gateway().base58(),
+                            a.epoch(), a.at(), a.batchId())).toList());
+        };
+    }
+
+    public record GatewayView(long nodeId, String identity, boolean bonded) {
+    }
+
+    /** What the ledger knows of a gateway node from the registry (rewards-service's NodeBonded / NodeUnbonded). */
+    @GET
+    @Path("/gateways/{node_id}")
+    public GatewayView gateway(@PathParam("node_id") long nodeId) {
+        return view.read(s -> s.gateway(nodeId)).map(g -> new GatewayView(g.nodeId(), g.identity().base58(), g.bonded()))
+                .orElseThrow(() -> new ApiException(404, "unknown_gateway", "node_id",
+                        "no gateway node " + nodeId + " in the registry"));
+    }
+
+    public record EpochUsageRow(long epoch, boolean closed, long tickets, long bandwidthBytes, Decimal value,
+                                long doubleSpendsRejected, List<TypeUsageView> byType) {
+    }
+
+    public record GatewayUsageResponse(long nodeId, long fromEpoch, long toEpoch, List<EpochUsageRow> epochs) {
+    }
+
+    @GET
+    @Path("/gateways/{node_id}/usage")
+    public GatewayUsageResponse gatewayUsage(@PathParam("node_id") long nodeId, @QueryParam("from_epoch") Long fromEpoch,
+                                             @QueryParam("to_epoch") Long toEpoch) {
+        if (nodeId < 0 || nodeId > U32_MAX) {
+            throw new ApiException(422, "invalid_field", "node_id", "node ids are u32, got " + nodeId);
+        }
+        // Default range: the last MAX_EPOCH_RANGE epochs up to the running one.
+        long open = view.read(s -> s.openEpoch().orElse(0));
+        long running = Math.max(open, Transactions.inTransaction(dataSource, epochClock::current).orElse(0));
+        long to = toEpoch != null ? toEpoch : Math.max(running, fromEpoch == null ? 0 : fromEpoch);
+        long from = fromEpoch != null ? fromEpoch : Math.max(0, to - (MAX_EPOCH_RANGE - 1));
+        if (from < 0 || to < 0) {
+            throw new ApiException(422, "invalid_field", from < 0 ? "from_epoch" : "to_epoch", "epochs are not negative");
+        }
+        if (from > to) {
+            throw new ApiException(422, "invalid_field", "from_epoch", "from_epoch " + from + " is after to_epoch " + to);
+        }
+        if (to - from >= MAX_EPOCH_RANGE) {
+            throw new ApiException(422, "invalid_field", "to_epoch", "at most " + MAX_EPOCH_RANGE + " epochs per request");
+        }
+        List<GatewayUsageInEpoch> rows = view.read(s -> s.gatewayUsage(nodeId, from, to));
+        return new GatewayUsageResponse(nodeId, from, to, rows.stream().map(r -> new EpochUsageRow(r.epoch(), r.closed(),
+                r.usage().tickets(), r.usage().bytes(), r.usage().value(), r.usage().doubleSpendsRejected(),
+                TypeUsageView.of(r.usage().byType()))).toList());
+    }
+
+    public record EpochUsageResponse(long epoch, boolean closed, long totalTickets, long totalBandwidthBytes,
+                                     Decimal feeIncome, List<TypeUsageView> totals, List<GatewayUsageView> gateways,
+                                     String stateDigest) {
+    }
+
+    @GET
+    @Path("/epochs/{epoch}/usage")
+    public EpochUsageResponse epochUsage(@PathParam("epoch") long epoch) {
+        if (epoch < 0) {
+            throw new ApiException(422, "invalid_field", "epoch", "epochs are not negative");
+        }
+        EpochTotals t = view.read(s -> s.epochTotals(epoch)).orElseThrow(() -> new ApiException(404, "unknown_epoch",
+                "epoch", "epoch " + epoch + " closed before this ledger's log began"));
+        return new EpochUsageResponse(t.epoch(), t.closed(), t.totalTickets(), t.totalBytes(), t.feeIncome(),
+                TypeUsageView.of(t.totals()), t.gateways().stream().map(GatewayUsageView::of).toList(),
+                t.closed() ? view.closeDigests().get(epoch) : null);
+    }
+
+    public record CurrentEpochResponse(Long epochClock, Long openEpoch, Long lastClosedEpoch, int indexedSerials,
+                                       long logVersion) {
+    }
+
+    @GET
+    @Path("/epochs/current")
+    public CurrentEpochResponse current() {
+        OptionalLong clock = Transactions.inTransaction(dataSource, epochClock::current);
+        return view.read((LedgerState s) -> new CurrentEpochResponse(
+                clock.isPresent() ? clock.getAsLong() : null,
+                s.openEpoch().isPresent() ? s.openEpoch().getAsLong() : null,
+                s.lastClosedEpoch().isPresent() ? s.lastClosedEpoch().getAsLong() : null,
+                s.indexedSerials(), view.version()));
+    }
+}
