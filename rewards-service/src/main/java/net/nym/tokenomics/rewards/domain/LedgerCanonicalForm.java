@@ -26,8 +26,15 @@ final class LedgerCanonicalForm {
     }
 
     static void write(MixnetLedger ledger, BiConsumer<String, String> sink) {
-        ledger.delegations().forEach((key, d) -> sink.accept("delegation/" + id(key.nodeId()) + "/" + key.owner(),
-                "amount=" + d.amount() + ";ratio=" + d.cumulativeRewardRatio() + ";since_epoch=" + d.sinceEpoch()));
+        write(ledger, sink, true);
+    }
+
+    /** With {@code withDelegations == false} the {@code delegation/} entries are left out (the rest is identical). */
+    static void write(MixnetLedger ledger, BiConsumer<String, String> sink, boolean withDelegations) {
+        if (withDelegations) {
+            ledger.delegations().forEach((key, d) -> sink.accept("delegation/" + id(key.nodeId()) + "/" + key.owner(),
+                    "amount=" + d.amount() + ";ratio=" + d.cumulativeRewardRatio() + ";since_epoch=" + d.sinceEpoch()));
+        }
         if (ledger.isInitialized()) {
             LedgerGlobals g = ledger.globals();
             IntervalClock c = g.clock();

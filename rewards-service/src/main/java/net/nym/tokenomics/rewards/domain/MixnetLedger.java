@@ -134,6 +134,14 @@ public final class MixnetLedger {
         LedgerCanonicalForm.write(this, sink);
     }
 
+    /**
+     * {@link #forEachCanonicalEntry} without the {@code delegation/} entries: O(nodes + pending events), for the
+     * per-epoch state digest of a ledger with millions of delegations.
+     */
+    public void forEachCanonicalEntryWithoutDelegations(BiConsumer<String, String> sink) {
+        LedgerCanonicalForm.write(this, sink, false);
+    }
+
     private final class OwnStore implements LedgerStore {
 
         @Override

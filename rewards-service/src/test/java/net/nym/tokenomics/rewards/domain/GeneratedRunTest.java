@@ -81,7 +81,7 @@ class GeneratedRunTest {
         return LedgerHarness.only(events, EpochRewarded.class);
     }
 
-    private static LedgerCommand randomCommand(Random r, LedgerHarness h, List<String> accounts) {
+    static LedgerCommand randomCommand(Random r, LedgerHarness h, List<String> accounts) {
         var now = h.now();
         long node = 1 + r.nextInt((int) h.ledger().globals().nextNodeId());
         String account = accounts.get(r.nextInt(accounts.size()));
@@ -105,7 +105,7 @@ class GeneratedRunTest {
     }
 
     /** Up to k bonded nodes, roles by position, random performance including zero. */
-    private static List<RewardedNode> rewardedSet(Random r, LedgerHarness h) {
+    static List<RewardedNode> rewardedSet(Random r, LedgerHarness h) {
         RewardingParams p = h.ledger().globals().params();
         List<Long> candidates = h.ledger().nodes().values().stream()
                 .filter(n -> n.bond().holdsPledge() && n.rewarding().lastRewardedEpoch() != h.epoch())
@@ -120,7 +120,7 @@ class GeneratedRunTest {
         return set;
     }
 
-    private static Optional<FeeIncome> fees(Random r, LedgerHarness h) {
+    static Optional<FeeIncome> fees(Random r, LedgerHarness h) {
         if (r.nextBoolean()) {
             return Optional.empty();
         }

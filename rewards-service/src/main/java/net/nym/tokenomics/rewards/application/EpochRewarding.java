@@ -1,0 +1,114 @@
+package net.nym.tokenomics.rewards.application;
+
+import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.decimal.Percent;
+import net.nym.tokenomics.eventlog.decimal.Unym;
+import net.nym.tokenomics.rewards.domain.LedgerCommand;
+import net.nym.tokenomics.rewards.domain.LedgerEvent;
+import net.nym.tokenomics.rewards.domain.MixnetLedger;
+import net.nym.tokenomics.rewards.domain.NodeRecord;
+import net.nym.tokenomics.rewards.domain.rewarding.FeeIncome;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardedNode;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardedSetRole;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+import net.nym.tokenomics.rewards.domain.rewarding.WorkFactors;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Turning an epoch's recorded inputs into {@code CloseEpoch}, and its outcome into the published integration events. */
+final class EpochRewarding {
+
+    private EpochRewarding() {
+    }
+
+    /**
+     * Work factors from the set sizes (nym-api's rule, {@link WorkFactors#rewardingInput}); performance per node from
+     * the performance event (a node it does not list gets 0); fee income, per gateway, {@code floor(redeemed_value)}
+     * uNYM from the usage event, used only when the fee-income extension is enabled. The ledger's time is logical: the
+     * epoch is closed at its own end.
+     */
+    static LedgerCommand.CloseEpoch closeCommand(MixnetLedger ledger, long epoch, EpochInputs in) {
+        IntegrationEvents.RewardedSetSelected set = in.rewardedSet().input();
+        TreeMap<Long, RewardedSetRole> roles = new TreeMap<>();
+        set.entryGateways().forEach(id -> roles.put(id, RewardedSetRole.ENTRY_GATEWAY));
+        set.exitGateways().forEach(id -> roles.put(id, RewardedSetRole.EXIT_GATEWAY));
+        set.layer1().forEach(id -> roles.put(id, RewardedSetRole.LAYER1));
+        set.layer2().forEach(id -> roles.put(id, RewardedSetRole.LAYER2));
+        set.layer3().forEach(id -> roles.put(id, RewardedSetRole.LAYER3));
+        set.standby().forEach(id -> roles.put(id, RewardedSetRole.STANDBY));
+        Map<Long, Percent> performance = new HashMap<>();
+        for (IntegrationEvents.NodePerformance p : in.performance().input().nodes()) {
+            performance.put(p.nodeId(), p.performance());
+        }
+        RewardingParams params = ledger.globals().params();
+        List<RewardedNode> input = new ArrayList<>();
+        if (!roles.isEmpty()) {
+            for (RewardedNode node : WorkFactors.rewardingInput(params, roles, performance)) {
+                // A node bonded during this very epoch cannot be rewarded in it (the contract refuses that one node's
+                // reward, nym-api moves on): it is left out instead of refusing the whole epoch.
+                boolean bondedThisEpoch = ledger.node(node.nodeId())
+                        .map(n -> n.bond().holdsPledge() && n.rewarding().lastRewardedEpoch() == epoch).orElse(false);
+                if (!bondedThisEpoch) {
+                    input.add(node);
+                }
+            }
+        }
+        Optional<FeeIncome> fees = Optional.empty();
+        if (params.feeIncome().enabled()) {
+            List<FeeIncome.GatewayFees> gateways = new ArrayList<>();
+            for (IntegrationEvents.GatewayUsage g : in.usage().input().gateways()) {
+                gateways.add(new FeeIncome.GatewayFees(g.nodeId(), new Unym(g.redeemedValue().floorToInteger())));
+            }
+            fees = Optional.of(new FeeIncome(epoch, gateways));
+        }
+        return new LedgerCommand.CloseEpoch(ledger.globals().clock().currentEpochEnd(), epoch, input, fees);
+    }
+
+    /** EpochRewarded, IntervalRolledOver (when it happened), NodeUnbonded (each), StakeSnapshotTaken: in this order. */
+    static List<Object> publications(LedgerView view, long epoch, List<LedgerEvent> events) {
+        MixnetLedger ledger = view.ledger;
+        List<Object> out = new ArrayList<>();
+        LedgerEvent.EpochRewarded rewarded = (LedgerEvent.EpochRewarded) events.getFirst();
+        List<IntegrationEvents.NodeReward> nodes = new ArrayList<>(rewarded.nodes().size());
+        for (LedgerEvent.NodeEpochResult r : rewarded.nodes()) {
+            if (r instanceof LedgerEvent.NodeRewarded n) {
+                nodes.add(new IntegrationEvents.NodeReward(n.nodeId(), n.performance(), n.workFactor(), n.split().nodeReward(),
+                        n.split().operator(), n.split().delegates()));
+            } else {
+                nodes.add(new IntegrationEvents.NodeReward(r.nodeId(), r.performance(), r.workFactor(), Decimal.ZERO,
+                        Decimal.ZERO, Decimal.ZERO));
+            }
+        }
+        out.add(new IntegrationEvents.EpochRewarded(epoch, rewarded.budget().total(), rewarded.distributed(), rewarded.unclaimed(),
+                nodes, view.digest()));
+        for (LedgerEvent e : events) {
+            if (e instanceof LedgerEvent.IntervalRolledOver r) {
+                RewardingParams p = r.paramsAfter();
+                out.add(new IntegrationEvents.IntervalRolledOver(r.intervalId(), p.interval().rewardPool(), p.interval().stakingSupply(),
+                        p.epochRewardBudget(), p.stakeSaturationPoint()));
+            }
+        }
+        for (LedgerEvent e : events) {
+            if (e instanceof LedgerEvent.NodeUnbonded u) {
+                out.add(new IntegrationEvents.NodeUnbonded(u.nodeId(), u.epoch()));
+            }
+        }
+        RewardingParams p = ledger.globals().params();
+        List<IntegrationEvents.NodeStake> stakes = new ArrayList<>();
+        for (NodeRecord n : ledger.nodes().values()) {
+            if (n.bond().holdsPledge()) {
+                stakes.add(new IntegrationEvents.NodeStake(n.nodeId(), n.bond().owner(), n.rewarding().operator(),
+                        n.rewarding().delegates(), n.rewarding().bondSaturation(p.stakeSaturationPoint())));
+            }
+        }
+        out.add(new IntegrationEvents.StakeSnapshotTaken(epoch, p.stakeSaturationPoint(), p.rewardedSet().entryGateways(),
+                p.rewardedSet().exitGateways(), p.rewardedSet().mixnodes(), p.rewardedSet().standby(), stakes));
+        return out;
+    }
+}

@@ -1,0 +1,147 @@
+package net.nym.tokenomics.rewards.application;
+
+import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.digest.StateDigest;
+import net.nym.tokenomics.rewards.domain.LedgerEvent;
+import net.nym.tokenomics.rewards.domain.LedgerEvolver;
+import net.nym.tokenomics.rewards.domain.MixnetLedger;
+import net.nym.tokenomics.rewards.domain.NodeRecord;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+import net.nym.tokenomics.rewards.persistence.RecordedInput;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the service knows, as a fold of its log: the ledger aggregate, the epoch inputs recorded so far, the
+ * node registry facts (host, port, roles: carried by the published {@code NodeBonded}), the reward history and the
+ * digest published for each epoch. Not thread-safe: {@link LedgerService} guards it.
+ */
+public final class LedgerView {
+
+    /** What a node declared when it bonded, beyond what the ledger keeps. */
+    public record Registration(String host, Integer httpPort, IntegrationEvents.NodeRoles roles) {
+    }
+
+    final MixnetLedger ledger = MixnetLedger.empty();
+    long ledgerVersion;
+    long inputsVersion;
+    final TreeMap<Long, EpochInputs> inputs = new TreeMap<>();
+    final Map<Long, Registration> registry = new HashMap<>();
+    final RewardHistory history = new RewardHistory();
+    final TreeMap<Long, String> publishedDigests = new TreeMap<>();
+    boolean verifyDigests;
+    Long firstDigestMismatch;
+
+    /** The first epoch whose published digest the fold did not reproduce, or null (only when folded with verification). */
+    public Long firstDigestMismatch() {
+        return firstDigestMismatch;
+    }
+
+    public MixnetLedger ledger() {
+        return ledger;
+    }
+
+    public long ledgerVersion() {
+        return ledgerVersion;
+    }
+
+    public Map<Long, Registration> registry() {
+        return java.util.Collections.unmodifiableMap(registry);
+    }
+
+    public RewardHistory history() {
+        return history;
+    }
+
+    /** The digest published in {@code EpochRewarded} for each epoch. */
+    public java.util.SortedMap<Long, String> publishedDigests() {
+        return java.util.Collections.unmodifiableSortedMap(publishedDigests);
+    }
+
+    /** The digest of the current state, computed as for {@code EpochRewarded}. */
+    public String currentDigest() {
+        return digest();
+    }
+
+    void applyInput(long version, RecordedInput input) {
+        inputsVersion = version;
+        if (!ledger.isInitialized() || input.epochId() >= ledger.globals().currentEpoch()) {
+            inputs.merge(input.epochId(), EpochInputs.NONE.with(input), (old, fresh) -> old.with(input));
+        }
+    }
+
+    /** Applies one event of the ledger stream (domain or integration). */
+    void applyLedger(long version, Object event) {
+        ledgerVersion = version;
+        switch (event) {
+            case LedgerEvent.EpochRewarded e -> {
+                recordRewards(e);
+                LedgerEvolver.evolve(ledger, e);
+            }
+            case LedgerEvent.EpochAdvanced e -> {
+                LedgerEvolver.evolve(ledger, e);
+                RewardingParams p = ledger.globals().params();
+                history.updateEpoch(e.closedEpochId(), t -> t.withPool(p.interval().rewardPool(), p.interval().stakingSupply(),
+                        t.intervalRolledOver()));
+                inputs.headMap(ledger.globals().currentEpoch()).clear();
+            }
+            case LedgerEvent.IntervalRolledOver e -> {
+                LedgerEvolver.evolve(ledger, e);
+                history.updateEpoch(ledger.globals().currentEpoch(), t -> t.withPool(t.rewardPool(), t.stakingSupply(), true));
+            }
+            case LedgerEvent e -> LedgerEvolver.evolve(ledger, e);
+            case IntegrationEvents.NodeBonded b -> registry.put(b.nodeId(), new Registration(b.host(), b.httpPort(), b.roles()));
+            case IntegrationEvents.EpochRewarded r -> {
+                if (verifyDigests && firstDigestMismatch == null && !digest().equals(r.stateDigest())) {
+                    firstDigestMismatch = r.epochId();
+                }
+                publishedDigests.put(r.epochId(), r.stateDigest());
+                history.updateEpoch(r.epochId(), t -> t.withDigest(r.stateDigest()));
+            }
+            default -> {
+                // StakeSnapshotTaken, IntervalRolledOver, NodeUnbonded (integration): published facts derived from the ledger.
+            }
+        }
+    }
+
+    private void recordRewards(LedgerEvent.EpochRewarded e) {
+        RewardingParams p = ledger.globals().params();
+        int rewarded = 0;
+        for (LedgerEvent.NodeEpochResult r : e.nodes()) {
+            Decimal saturation = ledger.node(r.nodeId()).map(n -> saturation(n, p.stakeSaturationPoint())).orElse(Decimal.ZERO);
+            switch (r) {
+                case LedgerEvent.NodeRewarded n -> {
+                    rewarded++;
+                    history.putNode(new RewardHistory.NodeEpochReward(e.epochId(), n.nodeId(), "rewarded", n.split().nodeReward(),
+                            n.split().operator(), n.split().delegates(), n.performance(), n.workFactor(), saturation));
+                }
+                case LedgerEvent.NodeIdle n -> history.putNode(new RewardHistory.NodeEpochReward(e.epochId(), n.nodeId(), "idle",
+                        Decimal.ZERO, Decimal.ZERO, Decimal.ZERO, n.performance(), n.workFactor(), saturation));
+                case LedgerEvent.NodeNotRewardable n -> history.putNode(new RewardHistory.NodeEpochReward(e.epochId(), n.nodeId(),
+                        "not_rewardable", Decimal.ZERO, Decimal.ZERO, Decimal.ZERO, n.performance(), n.workFactor(), saturation));
+            }
+        }
+        history.putEpoch(new RewardHistory.EpochTotals(e.epochId(), e.budget().total(), e.budget().fromFees(), e.distributed(),
+                e.unclaimed(), rewarded, p.interval().rewardPool(), p.interval().stakingSupply(), false, null));
+    }
+
+    static Decimal saturation(NodeRecord node, Decimal saturationPoint) {
+        return node.rewarding().bondSaturation(saturationPoint);
+    }
+
+    /**
+     * The state digest published with each epoch: SHA-256 ({@link StateDigest}) of the ledger's canonical entries for
+     * the globals, every node (bond stage, owner, pledge, cost params, O, D, T, U, last rewarded epoch and the number of
+     * delegations) and every queued epoch/interval event. Individual delegations ({@code A}, {@code S}) are left out to
+     * keep it O(nodes): they change only through their own logged events, and any difference in them shows up in the
+     * node's {@code D} or delegation count.
+     */
+    String digest() {
+        TreeMap<String, String> entries = new TreeMap<>();
+        ledger.forEachCanonicalEntryWithoutDelegations(entries::put);
+        return StateDigest.of(entries);
+    }
+}

@@ -1,0 +1,93 @@
+package net.nym.tokenomics.rewards.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import net.nym.tokenomics.eventlog.decimal.Percent;
+import net.nym.tokenomics.rewards.application.LedgerService;
+import net.nym.tokenomics.rewards.domain.LedgerCommand;
+import net.nym.tokenomics.rewards.domain.rewarding.ActiveSetUpdate;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardedSetParams;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardingParamsUpdate;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Admin changes (role {@code admin}). Reward-parameter changes are queued to the end of the interval and active-set
+ * changes to the end of the epoch, unless {@code force_immediately}; the answer says which.
+ */
+@Path("/v1/admin")
+@RolesAllowed("admin")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private final LedgerService ledger;
+    private final JsonWebToken jwt;
+
+    public AdminResource(LedgerService ledger, JsonWebToken jwt) {
+        this.ledger = ledger;
+        this.jwt = jwt;
+    }
+
+    /** Every field optional (absent = unchanged); ratios as decimal strings ("0.3" = 30 %). */
+    public record RewardParamsRequest(Object rewardPool, Object stakingSupply, Object stakingSupplyScaleFactor,
+                                      Object sybilResistance, Object activeSetWorkFactor, Object intervalPoolEmission,
+                                      RewardedSetParamsRequest rewardedSet, boolean forceImmediately) { }
+
+    public record RewardedSetParamsRequest(int entryGateways, int exitGateways, int mixnodes, int standby) { }
+
+    public record ActiveSetRequest(int entryGateways, int exitGateways, int mixnodes, boolean forceImmediately) { }
+
+    @PUT
+    @Path("/reward-params")
+    public Response updateRewardParams(RewardParamsRequest body) {
+        if (body == null) {
+            throw new BadInput("body", "a JSON body is required");
+        }
+        RewardingParamsUpdate update = new RewardingParamsUpdate(
+                body.rewardPool() == null ? null : Inputs.decimal("reward_pool", body.rewardPool()),
+                body.stakingSupply() == null ? null : Inputs.decimal("staking_supply", body.stakingSupply()),
+                percent("staking_supply_scale_factor", body.stakingSupplyScaleFactor()),
+                percent("sybil_resistance", body.sybilResistance()),
+                body.activeSetWorkFactor() == null ? null : Inputs.decimal("active_set_work_factor", body.activeSetWorkFactor()),
+                percent("interval_pool_emission", body.intervalPoolEmission()),
+                body.rewardedSet() == null ? null : rewardedSet(body.rewardedSet()),
+                null);
+        return AccountResource.result(ledger, ledger.execute(new LedgerCommand.UpdateRewardingParams(ledger.commandTime(),
+                jwt.getSubject(), update, body.forceImmediately()), LedgerService.Publications.NONE));
+    }
+
+    @PUT
+    @Path("/active-set")
+    public Response updateActiveSet(ActiveSetRequest body) {
+        if (body == null) {
+            throw new BadInput("body", "a JSON body is required");
+        }
+        ActiveSetUpdate update = new ActiveSetUpdate(body.entryGateways(), body.exitGateways(), body.mixnodes());
+        return AccountResource.result(ledger, ledger.execute(new LedgerCommand.UpdateActiveSet(ledger.commandTime(),
+                jwt.getSubject(), update, body.forceImmediately()), LedgerService.Publications.NONE));
+    }
+
+    private static RewardedSetParams rewardedSet(RewardedSetParamsRequest r) {
+        try {
+            return new RewardedSetParams(r.entryGateways(), r.exitGateways(), r.mixnodes(), r.standby());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("rewarded_set", e.getMessage());
+        }
+    }
+
+    private static Percent percent(String field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        var d = Inputs.decimal(field, value);
+        if (d.greaterThan(net.nym.tokenomics.eventlog.decimal.Decimal.ONE)) {
+            throw new BadInput(field, field + " must be between 0 and 1, got " + d);
+        }
+        return Percent.of(d);
+    }
+}

@@ -1,0 +1,43 @@
+package net.nym.tokenomics.rewards.rest;
+
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+
+import java.math.BigInteger;
+
+/** Parsing at the edge: amounts are whole uNYM (JSON string or number), ratios are decimal strings. */
+final class Inputs {
+
+    private static final int MAX_DIGITS = 40;
+
+    private Inputs() {
+    }
+
+    static BigInteger amount(String field, Object value) {
+        if (value == null) {
+            throw new BadInput(field, field + " is required");
+        }
+        String text = value.toString().trim();
+        if (text.isEmpty() || text.length() > MAX_DIGITS || !text.matches("-?[0-9]+")) {
+            throw new BadInput(field, field + " must be a whole number of uNYM, got '" + abbreviate(text) + "'");
+        }
+        return new BigInteger(text);
+    }
+
+    static Decimal decimal(String field, Object value) {
+        if (value == null) {
+            throw new BadInput(field, field + " is required");
+        }
+        String text = value.toString().trim();
+        if (text.length() > MAX_DIGITS || !text.matches("-?[0-9]+(\\.[0-9]{1,18})?")) {
+            throw new BadInput(field, field + " must be a decimal number, got '" + abbreviate(text) + "'");
+        }
+        if (text.startsWith("-")) {
+            throw new BadInput(field, field + " must not be negative, got " + text);
+        }
+        return Decimal.parse(text);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 48 ? s.substring(0, 48) + "..." : s;
+    }
+}

@@ -1,0 +1,263 @@
+package net.nym.tokenomics.rewards.rest;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.decimal.Percent;
+import net.nym.tokenomics.eventlog.decimal.Unym;
+import net.nym.tokenomics.rewards.application.LedgerService;
+import net.nym.tokenomics.rewards.application.LedgerView;
+import net.nym.tokenomics.rewards.application.RewardHistory;
+import net.nym.tokenomics.rewards.domain.Delegation;
+import net.nym.tokenomics.rewards.domain.MixnetLedger;
+import net.nym.tokenomics.rewards.domain.NodeBond;
+import net.nym.tokenomics.rewards.domain.NodeRecord;
+import net.nym.tokenomics.rewards.domain.RewardEstimates;
+import net.nym.tokenomics.rewards.domain.rewarding.IntervalRewardParams;
+import net.nym.tokenomics.rewards.domain.rewarding.NodeRewarding;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardSplit;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardedSetParams;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Public reads for dashboards, from the in-memory fold of the log. Amounts in uNYM, decimals as strings. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReadResource {
+
+    private static final int MAX_PER_PAGE = 1000;
+
+    private final LedgerService ledger;
+
+    public ReadResource(LedgerService ledger) {
+        this.ledger = ledger;
+    }
+
+    public record RewardParamsResponse(IntervalRewardParams interval, RewardedSetParams rewardedSet) { }
+
+    public record StakeSaturationResponse(Decimal saturation, Decimal uncappedSaturation, long asAt) { }
+
+    public record Page<T>(int page, int perPage, long total, List<T> items) { }
+
+    public record NodeResponse(long nodeId, String owner, String identityKey, String host, Integer httpPort,
+                               IntegrationEvents.NodeRoles roles, String stage, Unym pledge, Decimal operator, Decimal delegates,
+                               Decimal saturation, Percent profitMarginPercent, Unym intervalOperatingCost, int delegations,
+                               long lastRewardedEpoch) { }
+
+    public record DelegationResponse(long nodeId, String owner, Unym amount, Decimal accruedReward, Decimal currentValue,
+                                     long sinceEpoch) { }
+
+    public record EstimateResponse(long nodeId, long epochId, Percent assumedPerformance, Decimal assumedWorkFactor,
+                                   Decimal nodeReward, Decimal operatorReward, Decimal delegatesReward, Decimal annualisedReturn) { }
+
+    public record DelegationEstimateResponse(long nodeId, long epochId, Unym amount, Percent assumedPerformance,
+                                             Decimal assumedWorkFactor, Decimal nextEpochReward, Decimal annualisedReturn) { }
+
+    public record EpochResponse(long epochId, long currentEpoch, RewardHistory.EpochTotals totals) { }
+
+    @GET
+    @Path("/epoch/reward_params")
+    public RewardParamsResponse rewardParams() {
+        return ledger.read(v -> {
+            RewardingParams p = v.ledger().globals().params();
+            return new RewardParamsResponse(p.interval(), p.rewardedSet());
+        });
+    }
+
+    @GET
+    @Path("/nym-nodes/stake-saturation/{nodeId}")
+    public StakeSaturationResponse stakeSaturation(@PathParam("nodeId") long nodeId) {
+        return ledger.read(v -> {
+            NodeRecord n = bonded(v.ledger(), nodeId);
+            Decimal sat = v.ledger().globals().params().stakeSaturationPoint();
+            return new StakeSaturationResponse(n.rewarding().bondSaturation(sat), n.rewarding().bond().div(sat),
+                    v.ledger().globals().clock().currentEpochStart().getEpochSecond());
+        });
+    }
+
+    @GET
+    @Path("/nodes")
+    public Page<NodeResponse> nodes(@QueryParam("page") @DefaultValue("0") int page,
+                                    @QueryParam("per_page") @DefaultValue("100") int perPage) {
+        checkPage(page, perPage);
+        return ledger.read(v -> {
+            List<NodeRecord> bonded = v.ledger().nodes().values().stream().filter(n -> n.bond().holdsPledge()).toList();
+            List<NodeResponse> items = bonded.stream().skip((long) page * perPage).limit(perPage).map(n -> node(v, n)).toList();
+            return new Page<>(page, perPage, bonded.size(), items);
+        });
+    }
+
+    @GET
+    @Path("/nodes/{nodeId}")
+    public NodeResponse node(@PathParam("nodeId") long nodeId) {
+        return ledger.read(v -> node(v, v.ledger().node(nodeId).orElseThrow(() -> notFound(nodeId))));
+    }
+
+    @GET
+    @Path("/nodes/{nodeId}/rewards")
+    public Page<RewardHistory.NodeEpochReward> nodeRewards(@PathParam("nodeId") long nodeId,
+                                                           @QueryParam("from_epoch") @DefaultValue("0") long from,
+                                                           @QueryParam("to_epoch") @DefaultValue("9223372036854775807") long to,
+                                                           @QueryParam("page") @DefaultValue("0") int page,
+                                                           @QueryParam("per_page") @DefaultValue("100") int perPage) {
+        checkPage(page, perPage);
+        if (from < 0 || to < from) {
+            throw new BadInput("from_epoch", "from_epoch must be >= 0 and <= to_epoch");
+        }
+        return ledger.read(v -> {
+            if (v.ledger().node(nodeId).isEmpty() && !v.registry().containsKey(nodeId)) {
+                throw notFound(nodeId);
+            }
+            var rows = v.history().nodeRewards(nodeId, from, to);
+            return new Page<>(page, perPage, rows.size(),
+                    rows.values().stream().skip((long) page * perPage).limit(perPage).toList());
+        });
+    }
+
+    @GET
+    @Path("/delegators/{address}/delegations")
+    public List<DelegationResponse> delegations(@PathParam("address") String address) {
+        return ledger.read(v -> {
+            List<DelegationResponse> out = new ArrayList<>();
+            // A scan of all delegations: the ledger indexes them by node, not by owner (see README).
+            for (Delegation d : v.ledger().delegations().values()) {
+                if (d.owner().equals(address)) {
+                    NodeRewarding r = v.ledger().node(d.nodeId()).orElseThrow().rewarding();
+                    Decimal accrued = r.delegationReward(d.amount(), d.cumulativeRewardRatio());
+                    out.add(new DelegationResponse(d.nodeId(), d.owner(), d.amount(), accrued, d.amount().toDecimal().plus(accrued),
+                            d.sinceEpoch()));
+                }
+            }
+            return out;
+        });
+    }
+
+    @GET
+    @Path("/epochs/latest")
+    public EpochResponse latestEpoch() {
+        return ledger.read(v -> {
+            Map.Entry<Long, RewardHistory.EpochTotals> last = v.history().epochs().lastEntry();
+            if (last == null) {
+                throw new BadInput(Response.Status.NOT_FOUND, "epoch_id", "no epoch has been rewarded yet");
+            }
+            return new EpochResponse(last.getKey(), v.ledger().globals().currentEpoch(), last.getValue());
+        });
+    }
+
+    @GET
+    @Path("/epochs/{epochId}/rewards")
+    public EpochResponse epoch(@PathParam("epochId") long epochId) {
+        return ledger.read(v -> {
+            RewardHistory.EpochTotals t = v.history().epochs().get(epochId);
+            if (t == null) {
+                throw new BadInput(Response.Status.NOT_FOUND, "epoch_id", "epoch " + epochId + " has not been rewarded");
+            }
+            return new EpochResponse(epochId, v.ledger().globals().currentEpoch(), t);
+        });
+    }
+
+    /**
+     * The next epoch's reward if the node is in the active set (active work factor of the configured set) with the
+     * given performance (default: its last rewarded performance, else 1).
+     */
+    @GET
+    @Path("/nodes/{nodeId}/estimate")
+    public EstimateResponse estimate(@PathParam("nodeId") long nodeId, @QueryParam("performance") String performance) {
+        return ledger.read(v -> {
+            bonded(v.ledger(), nodeId);
+            Percent perf = assumedPerformance(v, nodeId, performance);
+            Decimal work = v.ledger().globals().params().workFactors().active();
+            RewardEstimates.NodeEstimate e = RewardEstimates.forNode(v.ledger(), nodeId, perf, work)
+                    .orElseThrow(() -> notFound(nodeId));
+            return new EstimateResponse(nodeId, v.ledger().globals().currentEpoch(), perf, work, e.split().nodeReward(),
+                    e.split().operator(), e.split().delegates(), e.operatorAnnualisedReturn());
+        });
+    }
+
+    /**
+     * What a new delegation of {@code amount} would earn in the next epoch: the node's reward recomputed with the
+     * delegation added to {@code D}, its share {@code amount / (D + amount)} of the delegates' part; annualised over the
+     * epochs of a year.
+     */
+    @GET
+    @Path("/nodes/{nodeId}/delegation-estimate")
+    public DelegationEstimateResponse delegationEstimate(@PathParam("nodeId") long nodeId, @QueryParam("amount") String amount,
+                                                         @QueryParam("performance") String performance) {
+        java.math.BigInteger a = Inputs.amount("amount", amount);
+        if (a.signum() <= 0 || a.compareTo(Unym.TOKEN_SUPPLY.amount()) > 0) {
+            throw new BadInput("amount", "amount must be > 0 and at most the token supply");
+        }
+        return ledger.read(v -> {
+            NodeRecord n = bonded(v.ledger(), nodeId);
+            RewardingParams p = v.ledger().globals().params();
+            Percent perf = assumedPerformance(v, nodeId, performance);
+            Decimal work = p.workFactors().active();
+            Decimal added = Decimal.of(a);
+            NodeRewarding with = n.rewarding().withStake(n.rewarding().operator(), n.rewarding().delegates().plus(added),
+                    n.rewarding().uniqueDelegations() + 1);
+            with = with.withCostParams(v.ledger().globals().settings().costParamRanges().clamp(with.costParams()));
+            Decimal reward = with.nodeReward(p, p.epochRewardBudget(), p.rewardedSetSize(), perf, work);
+            RewardSplit split = with.split(reward, perf, p.epochsInInterval());
+            Decimal next = added.div(with.delegates()).times(split.delegates());
+            return new DelegationEstimateResponse(nodeId, v.ledger().globals().currentEpoch(), new Unym(a), perf, work, next,
+                    RewardEstimates.annualisedReturn(next, added, v.ledger().globals().clock().epochLength()));
+        });
+    }
+
+    private static Percent assumedPerformance(LedgerView v, long nodeId, String performance) {
+        if (performance != null) {
+            Decimal d = Inputs.decimal("performance", performance);
+            if (d.greaterThan(Decimal.ONE)) {
+                throw new BadInput("performance", "performance must be between 0 and 1");
+            }
+            return Percent.of(d);
+        }
+        var last = v.history().nodeRewards(nodeId, 0, Long.MAX_VALUE).lastEntry();
+        return last == null ? Percent.HUNDRED : last.getValue().performance();
+    }
+
+    private static NodeResponse node(LedgerView v, NodeRecord n) {
+        LedgerView.Registration reg = v.registry().get(n.nodeId());
+        Decimal sat = v.ledger().globals().params().stakeSaturationPoint();
+        String identity = null;
+        Unym pledge = null;
+        String stage;
+        switch (n.bond()) {
+            case NodeBond.Bonded b -> { stage = "bonded"; identity = b.identityKey(); pledge = b.originalPledge(); }
+            case NodeBond.Unbonding u -> { stage = "unbonding"; identity = u.identityKey(); pledge = u.originalPledge(); }
+            case NodeBond.Unbonded u -> stage = "unbonded";
+        }
+        NodeRewarding r = n.rewarding();
+        return new NodeResponse(n.nodeId(), n.bond().owner(), identity, reg == null ? null : reg.host(),
+                reg == null ? null : reg.httpPort(), reg == null ? null : reg.roles(), stage, pledge, r.operator(), r.delegates(),
+                r.bondSaturation(sat), r.costParams().profitMargin(), r.costParams().intervalOperatingCost(), r.uniqueDelegations(),
+                r.lastRewardedEpoch());
+    }
+
+    private static NodeRecord bonded(MixnetLedger ledger, long nodeId) {
+        return ledger.node(nodeId).filter(n -> n.bond().holdsPledge()).orElseThrow(() -> notFound(nodeId));
+    }
+
+    private static BadInput notFound(long nodeId) {
+        return new BadInput(Response.Status.NOT_FOUND, "node_id", "node " + nodeId + " is not bonded");
+    }
+
+    private static void checkPage(int page, int perPage) {
+        if (page < 0) {
+            throw new BadInput("page", "page must be >= 0");
+        }
+        if (perPage < 1 || perPage > MAX_PER_PAGE) {
+            throw new BadInput("per_page", "per_page must be between 1 and " + MAX_PER_PAGE);
+        }
+    }
+}
