@@ -1,0 +1,209 @@
+package net.nym.tokenomics.performance.application;
+
+import net.nym.tokenomics.eventlog.store.EventCodec;
+import net.nym.tokenomics.eventlog.store.LogPosition;
+import net.nym.tokenomics.eventlog.store.StoredEvent;
+import net.nym.tokenomics.performance.domain.BondedNode;
+import net.nym.tokenomics.performance.domain.epoch.EpochPerformanceLedger;
+import net.nym.tokenomics.performance.domain.monitoring.MonitorSubmissionDecider;
+import net.nym.tokenomics.performance.domain.monitoring.MonitoringResultsRecorded;
+import net.nym.tokenomics.performance.domain.monitoring.SubmissionLedger;
+import net.nym.tokenomics.performance.domain.routing.Measurement;
+import net.nym.tokenomics.performance.domain.selfdescribed.NodeFact;
+import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionDecider;
+import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionHistory;
+import net.nym.tokenomics.performance.domain.version.ReleaseHistory;
+import net.nym.tokenomics.performance.domain.version.ReleaseHistoryDecider;
+import net.nym.tokenomics.performance.persistence.PerformanceEvents;
+import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
+import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultPart;
+import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeDeregistered;
+import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeRegistered;
+import net.nym.tokenomics.performance.persistence.PerformanceEvents.ReleaseRecorded;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The service's whole state: a fold of its own event log in log order, and nothing else (no clock, no config that
+ * changes results except the retention limits, which only look at event fields). Live state and a replay use this
+ * same class, so folding the same log prefix gives the same state. Thread-safe: every method holds the monitor.
+ *
+ * <p>Pruning is deterministic: measurements and probe facts older than {@code retention} before the newest one
+ * seen are dropped (the latest fact of each node is always kept), so memory stays bounded.
+ */
+public final class PerformanceState {
+
+    /** Everything one epoch's computation needs, read atomically with the log position it reflects. */
+    public record EpochInputs(LogPosition position, List<BondedNode> bondedNodes, List<Measurement> measurements,
+                              SelfDescriptionHistory selfDescriptions, ReleaseHistory releases) { }
+
+    private final EventCodec codec;
+    private final Duration retention;
+    private final int retainedEpochs;
+
+    private LogPosition position = LogPosition.START;
+    private long appliedEvents;
+    private final Map<String, Long> streamVersions = new HashMap<>();
+    private final TreeMap<Long, NodeRegistered> everRegistered = new TreeMap<>();
+    private final TreeMap<Long, BondedNode> bonded = new TreeMap<>();
+    private SubmissionLedger submissions;
+    private final TreeMap<Instant, List<MonitoringResultsRecorded>> measurementsByTime = new TreeMap<>();
+    private Instant newestMeasurement = Instant.EPOCH;
+    private final TreeMap<Long, ArrayList<NodeFact>> facts = new TreeMap<>();
+    private ReleaseHistory releases = ReleaseHistory.EMPTY;
+    private final TreeSet<Long> computedEpochs = new TreeSet<>();
+    private final TreeMap<Long, EpochPerformancePublished> recentEpochs = new TreeMap<>();
+    private final PerformanceEvents.EpochResultAssembler epochParts = new PerformanceEvents.EpochResultAssembler();
+
+    public PerformanceState(Duration retention, Duration replayRetention, int retainedEpochs) {
+        this.codec = PerformanceEvents.codec();
+        this.retention = retention;
+        this.retainedEpochs = retainedEpochs;
+        this.submissions = SubmissionLedger.empty(replayRetention);
+    }
+
+    /** Applies one committed event. Types this service does not know (e.g. a smoke-test probe) only bump versions. */
+    public synchronized void apply(StoredEvent e) {
+        streamVersions.put(e.streamId(), e.streamVersion());
+        position = e.position();
+        appliedEvents++;
+        if (!codec.knows(e.eventType())) {
+            return;
+        }
+        switch (codec.decode(e)) {
+            case MonitoringResultsRecorded m -> applySubmission(m);
+            case NodeFact f -> applyFact(f);
+            case ReleaseRecorded r -> releases = ReleaseHistoryDecider.evolve(releases, r.toDomain());
+            case NodeRegistered r -> {
+                everRegistered.put(r.nodeId(), r);
+                bonded.put(r.nodeId(), new BondedNode(r.nodeId(), r.identityKey()));
+            }
+            case NodeDeregistered u -> bonded.remove(u.nodeId());
+            case EpochPerformanceResultPart part -> epochParts.add(part).ifPresent(p -> {
+                computedEpochs.add(p.epoch());
+                recentEpochs.put(p.epoch(), p);
+                while (recentEpochs.size() > retainedEpochs) {
+                    recentEpochs.pollFirstEntry();
+                }
+            });
+            default -> {
+                // The integration copy of a result: the domain record above already holds it.
+            }
+        }
+    }
+
+    private void applySubmission(MonitoringResultsRecorded m) {
+        submissions = MonitorSubmissionDecider.evolve(submissions, m);
+        measurementsByTime.computeIfAbsent(m.receivedAt(), k -> new ArrayList<>(1)).add(m);
+        if (m.receivedAt().isAfter(newestMeasurement)) {
+            newestMeasurement = m.receivedAt();
+            measurementsByTime.headMap(newestMeasurement.minus(retention), false).clear();
+        }
+    }
+
+    private void applyFact(NodeFact f) {
+        ArrayList<NodeFact> list = facts.computeIfAbsent(f.nodeId(), k -> new ArrayList<>());
+        SelfDescriptionHistory merged = SelfDescriptionDecider.evolve(SelfDescriptionHistory.of(list), f);
+        list.clear();
+        list.addAll(merged.facts(f.nodeId()));
+        Instant horizon = list.getLast().observedAt().minus(retention);
+        while (list.size() > 1 && list.get(1).observedAt().isBefore(horizon)) {
+            list.removeFirst();
+        }
+    }
+
+    public synchronized LogPosition position() {
+        return position;
+    }
+
+    public synchronized long appliedEvents() {
+        return appliedEvents;
+    }
+
+    public synchronized long streamVersion(String streamId) {
+        return streamVersions.getOrDefault(streamId, 0L);
+    }
+
+    public synchronized SubmissionLedger submissions() {
+        return submissions;
+    }
+
+    /** A copy of the bonded nodes by id (lookup view for submissions). */
+    public synchronized Map<Long, BondedNode> bondedNodes() {
+        return new HashMap<>(bonded);
+    }
+
+    public synchronized List<NodeRegistered> bondedRegistrations() {
+        List<NodeRegistered> out = new ArrayList<>(bonded.size());
+        for (Long id : bonded.keySet()) {
+            out.add(everRegistered.get(id));
+        }
+        return out;
+    }
+
+    public synchronized Optional<NodeRegistered> registration(long nodeId) {
+        return Optional.ofNullable(everRegistered.get(nodeId));
+    }
+
+    public synchronized boolean isBonded(long nodeId) {
+        return bonded.containsKey(nodeId);
+    }
+
+    public synchronized SelfDescriptionHistory selfDescriptions(long nodeId) {
+        return SelfDescriptionHistory.of(facts.getOrDefault(nodeId, new ArrayList<>()));
+    }
+
+    public synchronized ReleaseHistory releases() {
+        return releases;
+    }
+
+    public synchronized EpochPerformanceLedger epochLedger() {
+        return new EpochPerformanceLedger(computedEpochs);
+    }
+
+    public synchronized Optional<EpochPerformancePublished> epoch(long epoch) {
+        return Optional.ofNullable(recentEpochs.get(epoch));
+    }
+
+    /** Retained published epochs, newest first. */
+    public synchronized List<EpochPerformancePublished> epochsNewestFirst() {
+        return new ArrayList<>(recentEpochs.descendingMap().values());
+    }
+
+    public synchronized NavigableMap<Long, EpochPerformancePublished> epochs() {
+        return Collections.unmodifiableNavigableMap(new TreeMap<>(recentEpochs));
+    }
+
+    /**
+     * Inputs of the epoch ending at {@code epochEnd}: the bonded nodes, the measurements recorded in
+     * {@code [epochEnd − window, epochEnd]} and each node's latest probe fact at or before {@code epochEnd}.
+     */
+    public synchronized EpochInputs epochInputs(Instant epochEnd, Duration window) {
+        List<Measurement> measurements = new ArrayList<>();
+        for (List<MonitoringResultsRecorded> at : measurementsByTime.subMap(epochEnd.minus(window), true, epochEnd, true)
+                .values()) {
+            for (MonitoringResultsRecorded m : at) {
+                measurements.addAll(m.measurements());
+            }
+        }
+        List<NodeFact> latest = new ArrayList<>(bonded.size());
+        for (Long id : bonded.keySet()) {
+            List<NodeFact> list = facts.get(id);
+            if (list != null) {
+                SelfDescriptionHistory.of(list).latestAtOrBefore(id, epochEnd).ifPresent(latest::add);
+            }
+        }
+        return new EpochInputs(position, new ArrayList<>(bonded.values()), measurements, SelfDescriptionHistory.of(latest),
+                releases);
+    }
+}

@@ -1,0 +1,95 @@
+package net.nym.tokenomics.performance.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import net.nym.tokenomics.eventlog.json.Json;
+import net.nym.tokenomics.performance.application.CommandRejected;
+import net.nym.tokenomics.performance.application.MonitorSubmissions;
+import net.nym.tokenomics.performance.domain.monitoring.MonitorKind;
+import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * nym-api's monitor submission endpoints (B.7): {@code {results:[{node_id, identity, reliability}], signature, signer,
+ * timestamp}}, signed with ed25519 over {@code json(results) ‖ timestamp_le_i64}. The body is read with a size cap
+ * before it is parsed.
+ */
+@Path("/v1/status")
+@Produces(MediaType.APPLICATION_JSON)
+public class MonitoringResource {
+
+    public record ResultItem(Long nodeId, String identity, Integer reliability) { }
+
+    public record SubmissionRequest(List<ResultItem> results, String signature, String signer, Long timestamp) { }
+
+    public record SubmissionAccepted(int recorded, Instant receivedAt) { }
+
+    private final MonitorSubmissions submissions;
+    private final int maxBodyBytes;
+
+    public MonitoringResource(MonitorSubmissions submissions, net.nym.tokenomics.performance.config.PerformanceServiceConfig config) {
+        this.submissions = submissions;
+        this.maxBodyBytes = config.submission().maxBodyBytes();
+    }
+
+    @POST
+    @Path("/submit-node-monitoring-results")
+    @Consumes(MediaType.WILDCARD)
+    public SubmissionAccepted submitNode(InputStream body) throws IOException {
+        return submit(MonitorKind.NODE, body);
+    }
+
+    @POST
+    @Path("/submit-gateway-monitoring-results")
+    @Consumes(MediaType.WILDCARD)
+    public SubmissionAccepted submitGateway(InputStream body) throws IOException {
+        return submit(MonitorKind.GATEWAY, body);
+    }
+
+    private SubmissionAccepted submit(MonitorKind kind, InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(maxBodyBytes + 1);
+        if (bytes.length > maxBodyBytes) {
+            throw new CommandRejected(CommandRejected.Kind.TOO_LARGE, "payload_too_large",
+                    "body: exceeds the limit of " + maxBodyBytes + " bytes");
+        }
+        if (bytes.length == 0) {
+            throw new CommandRejected(CommandRejected.Kind.INVALID, "missing_body", "body: is empty");
+        }
+        SubmissionRequest request;
+        try {
+            request = Json.read(bytes, SubmissionRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new CommandRejected(CommandRejected.Kind.INVALID, "malformed_json",
+                    ErrorMappers.fieldOf(e) + ": " + e.getOriginalMessage());
+        }
+        String signer = require(request.signer(), "signer");
+        String signature = require(request.signature(), "signature");
+        long timestamp = require(request.timestamp(), "timestamp");
+        List<ResultItem> items = require(request.results(), "results");
+        List<MonitorResult> results = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            ResultItem item = require(items.get(i), "results[" + i + "]");
+            results.add(new MonitorResult(require(item.nodeId(), "results[" + i + "].node_id"),
+                    require(item.identity(), "results[" + i + "].identity"),
+                    require(item.reliability(), "results[" + i + "].reliability")));
+        }
+        MonitorSubmissions.Accepted accepted = submissions.submit(kind, results, signer, signature, timestamp);
+        return new SubmissionAccepted(accepted.results(), accepted.receivedAt());
+    }
+
+    private static <T> T require(T value, String field) {
+        if (value == null) {
+            throw new CommandRejected(CommandRejected.Kind.INVALID, "missing_field", field + ": is required");
+        }
+        return value;
+    }
+}
