@@ -296,7 +296,9 @@ public final class OutboxRelay implements AutoCloseable {
         }
         Connection c = dataSource.getConnection();
         c.setAutoCommit(true);
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+        // Advisory locks are per database: the schema is part of the key, so services (or test runs) that share a database
+        // in different schemas do not block each other's relay.
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(hashtext(current_schema() || ':' || ?))")) {
             ps.setString(1, "outbox-relay:" + config.relayName());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -341,7 +343,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void closeQuietly() {
         // Unlock explicitly: with a connection pool, close() returns the session to the pool with its lock still held.
-        try (PreparedStatement ps = lockConnection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+        try (PreparedStatement ps = lockConnection.prepareStatement("SELECT pg_advisory_unlock(hashtext(current_schema() || ':' || ?))")) {
             ps.setString(1, "outbox-relay:" + config.relayName());
             ps.executeQuery().close();
         } catch (SQLException ignored) {
