@@ -14,7 +14,7 @@ public final class Routes {
     private static final Pattern PERFORMANCE = Pattern.compile(
             "^/v1/(status/.*|nym-nodes/(annotation|performance|performance-history)/.*|admin/(releases|probe|replay-check).*)$");
     private static final Pattern TICKET_LEDGER = Pattern.compile(
-            "^/v1/(ticket-batches.*|tickets/.*|gateways/.*|epochs/[0-9]+/usage|admin/serial-expiry)$");
+            "^/v1/(ticket-batches.*|tickets/.*|gateways/[0-9]+(/.*)?|epochs/[0-9]+/usage|admin/serial-expiry)$");
 
     private final Map<String, String> baseByService;
 
