@@ -52,6 +52,7 @@ public final class Simulator {
     private final Map<Integer, Ed25519Identity> identities = new HashMap<>();
     private final List<String> spentSerials = new ArrayList<>();
     private final Map<String, Integer> serialGateway = new HashMap<>();
+    private java.util.function.LongConsumer afterEpochEnded = epoch -> { };
 
     /** One epoch as the simulator saw it. Amounts are the services' decimal strings. */
     public record EpochRow(long epoch, int nextRewardedSetSize, String budget, String distributed, String unclaimed,
@@ -109,6 +110,12 @@ public final class Simulator {
             file.toFile().setReadable(true, true);
         }
         return HexFormat.of().parseHex(Files.readString(file).trim());
+    }
+
+    /** Called right after the simulator ended an epoch, while the services work on it (tests use it to disturb them). */
+    public Simulator afterEpochEnded(java.util.function.LongConsumer hook) {
+        this.afterEpochEnded = hook;
+        return this;
     }
 
     private String admin() {
@@ -219,7 +226,9 @@ public final class Simulator {
                 throw new IllegalStateException("advance refused: HTTP " + r.status() + " " + abbreviate(r.raw()));
             }
         }
+        afterEpochEnded.accept(epoch);
         JsonNode rewards = awaitRewards(epoch);
+        awaitEpochStarted(epoch + 1);
         Api.Reply set = api.get("/v1/epochs/" + (epoch + 1) + "/rewarded-set");
         int setSize = 0;
         if (set.ok() && set.body() != null) {
@@ -252,6 +261,20 @@ public final class Simulator {
             Api.sleep(200);
         }
         throw new IllegalStateException("epoch " + epoch + " was not rewarded within 120 s: check the services' logs in .local-state/logs");
+    }
+
+    /** The next epoch has begun once selection-service has its rewarded set (after rewards and performance of this one). */
+    private void awaitEpochStarted(long epoch) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Api.Reply r = api.get("/v1/epochs/current");
+            if (r.ok() && r.body() != null && r.body().path("epoch_id").asLong() >= epoch
+                    && "in_progress".equals(r.body().path("state").asText())) {
+                return;
+            }
+            Api.sleep(100);
+        }
+        throw new IllegalStateException("epoch " + epoch + " did not start within 120 s: check the services' logs in .local-state/logs");
     }
 
     private int submitMonitoring(List<SimNode> nodes) {

@@ -52,6 +52,9 @@ public final class Api {
             request.header("Authorization", authorization);
         }
         request.timeout(Duration.ofSeconds(30));
+        // A client that retries: a service restarting (or a gateway without its upstream for a moment) is waited for, up to
+        // a minute, as a real gateway or monitor would.
+        long deadline = System.nanoTime() + 60_000_000_000L;
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -63,10 +66,10 @@ public final class Api {
                 }
                 return new Reply(r.statusCode(), body, r.body());
             } catch (IOException e) {
-                if (attempt >= 5) {
+                if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("cannot reach " + request.build().uri() + ": " + e.getMessage(), e);
                 }
-                sleep(200L * attempt);
+                sleep(Math.min(1000L, 100L * attempt));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -40,7 +40,8 @@ public final class NetworkGenerator {
                 owned++;
             }
             for (int k = 0; k < owned && index < nodeCount; k++, index++) {
-                nodes.add(node(index, operator));
+                // The contract bonds one node per account: an operator with several nodes uses one account for each.
+                nodes.add(node(index, owned == 1 ? operator : operator + "-" + k));
             }
         }
         List<String> delegators = new ArrayList<>();

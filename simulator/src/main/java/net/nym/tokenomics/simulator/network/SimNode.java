@@ -4,7 +4,8 @@ package net.nym.tokenomics.simulator.network;
  * One synthetic node: who runs it, what it declares, what it pledges, how it behaves.
  *
  * @param index         position in the generated network (0-based); the rewards-service assigns the real node id
- * @param operator      owning account address
+ * @param operator      owning account address (one per node, as the contract requires; an operator running several
+ *                      nodes has accounts {@code <operator>-0}, {@code -1}, ...)
  * @param identitySeed  32-byte ed25519 seed of the node's identity key (deterministic from the network seed)
  * @param host          loopback address its self-described API listens on
  * @param mixnode       declares the mixnode role

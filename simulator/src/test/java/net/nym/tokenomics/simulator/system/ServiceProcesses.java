@@ -1,0 +1,135 @@
+package net.nym.tokenomics.simulator.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The four services as real processes (their packaged quarkus-run.jar), for end-to-end tests. Each run gets its own
+ * database schemas and its own topics (prefix {@code e2e-<run>.}), so runs never see each other's data; a service can be
+ * killed and started again on the same schema and topics.
+ */
+public final class ServiceProcesses implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("rewards", "performance", "selection", "ticket-ledger");
+
+    private final Path repo;
+    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> properties = new LinkedHashMap<>();
+    private final Path logs;
+
+    public ServiceProcesses(Path repo, int basePort, Map<String, Map<String, String>> extraProperties) throws IOException {
+        this.repo = repo;
+        this.logs = Files.createDirectories(repo.resolve("simulator/target/e2e-" + run));
+        int i = 0;
+        for (String svc : SERVICES) {
+            ports.put(svc, basePort + i++);
+            Map<String, String> p = new LinkedHashMap<>();
+            String db = svc.replace('-', '_') + "_test";
+            p.put("quarkus.http.port", String.valueOf(ports.get(svc)));
+            p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432")
+                    + "/" + db + "?currentSchema=e2e_" + run);
+            p.put("quarkus.flyway.schemas", "e2e_" + run);
+            p.put("quarkus.flyway.create-schemas", "true");
+            for (String t : SERVICES) {
+                p.put("topics." + t, "e2e-" + run + ".nym." + t + ".events");
+            }
+            p.put("eventlog.kafka-bootstrap-servers", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+            p.putAll(extraProperties.getOrDefault("*", Map.of()));
+            p.putAll(extraProperties.getOrDefault(svc, Map.of()));
+            properties.put(svc, p);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    public String run() {
+        return run;
+    }
+
+    public String baseUrl(String svc) {
+        return "http://127.0.0.1:" + ports.get(svc);
+    }
+
+    public String topic(String svc) {
+        return "e2e-" + run + ".nym." + svc + ".events";
+    }
+
+    public void startAll() throws Exception {
+        for (String svc : SERVICES) {
+            start(svc);
+        }
+        for (String svc : SERVICES) {
+            awaitReady(svc);
+        }
+    }
+
+    public void start(String svc) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx384m");
+        properties.get(svc).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-jar");
+        cmd.add(repo.resolve(svc + "-service/target/quarkus-app/quarkus-run.jar").toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(svc + ".log").toFile())).start();
+        processes.put(svc, p);
+    }
+
+    public void awaitReady(String svc) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!processes.get(svc).isAlive()) {
+                throw new IllegalStateException(svc + " exited during start-up; see " + logs.resolve(svc + ".log"));
+            }
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create(baseUrl(svc) + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(svc + " not ready within 120 s; see " + logs.resolve(svc + ".log"));
+    }
+
+    /** SIGKILL, as a crash. */
+    public void kill(String svc) throws InterruptedException {
+        Process p = processes.get(svc);
+        p.destroyForcibly();
+        p.waitFor();
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(p -> {
+            p.destroy();
+            try {
+                if (!p.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(10), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+}
