@@ -9,13 +9,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 svc="$1"; runs="${2:-5}"
 app="$REPO_DIR/$svc/target/quarkus-app"
 port=18999
+"$LOCAL_DIR/local-keys.sh"
 measure() {
   local label="$1"; shift
   local total=0 rss_total=0
   for i in $(seq 1 "$runs"); do
     local start end pid rss
     start=$(date +%s%N)
-    (cd "$app" && HTTP_PORT=$port KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" exec java "$@" -Dquarkus.log.level=WARN -jar quarkus-run.jar >/dev/null 2>&1) &
+    (cd "$app" && HTTP_PORT=$port KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+      JWT_PUBLIC_KEY_LOCATION="file:$KEYS_DIR/jwt-public.pem" exec java "$@" -Dquarkus.log.level=WARN -jar quarkus-run.jar >/dev/null 2>&1) &
     pid=$!
     until curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
       kill -0 $pid 2>/dev/null || { echo "$svc exited during start-up" >&2; exit 1; }
