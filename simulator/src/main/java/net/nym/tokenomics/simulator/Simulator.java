@@ -76,6 +76,11 @@ public final class Simulator {
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];
+        if (command.equals("keys")) {
+            // Prints the network monitor's public key (base58), creating its seed on first use.
+            System.out.println(new Ed25519Identity(monitorSeed(Path.of(args.length > 1 ? args[1] : ".local-state/keys"))).publicKeyBase58());
+            return;
+        }
         Map<String, String> cfg = defaults();
         for (int i = 1; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
@@ -86,10 +91,6 @@ public final class Simulator {
             cfg.put(kv[0], kv[1]);
         }
         switch (command) {
-            case "keys" -> {
-                Path keys = Path.of(args.length > 1 && !args[1].contains("=") ? args[1] : cfg.get("keys"));
-                System.out.println(new Ed25519Identity(monitorSeed(keys)).publicKeyBase58());
-            }
             case "run" -> new Simulator(cfg, new Api(cfg.get("gateway"))).run();
             default -> {
                 System.err.println("usage: simulator keys [dir] | simulator run [key=value ...]");
