@@ -8,7 +8,7 @@ import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
-import net.nym.tokenomics.performance.signing.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.performance.signing.Ed25519Verifier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

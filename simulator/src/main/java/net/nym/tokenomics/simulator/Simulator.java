@@ -10,7 +10,7 @@ import net.nym.tokenomics.simulator.network.NetworkGenerator;
 import net.nym.tokenomics.simulator.network.SimDelegation;
 import net.nym.tokenomics.simulator.network.SimNode;
 import net.nym.tokenomics.simulator.nodes.NodeEndpoints;
-import net.nym.tokenomics.ticketledger.domain.ticket.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;

@@ -7,7 +7,7 @@ import net.nym.tokenomics.simulator.identity.AccountTokens;
 import net.nym.tokenomics.simulator.identity.Ed25519Identity;
 import net.nym.tokenomics.simulator.network.NetworkGenerator;
 import net.nym.tokenomics.simulator.network.SimNode;
-import net.nym.tokenomics.ticketledger.domain.ticket.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
 

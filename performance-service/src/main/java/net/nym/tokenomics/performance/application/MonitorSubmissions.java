@@ -11,7 +11,7 @@ import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
 import net.nym.tokenomics.performance.domain.monitoring.SubmissionRejection;
 import net.nym.tokenomics.performance.domain.monitoring.SubmitMonitoringResults;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
-import net.nym.tokenomics.performance.signing.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.performance.signing.Ed25519Verifier;
 import org.jboss.logging.Logger;
 

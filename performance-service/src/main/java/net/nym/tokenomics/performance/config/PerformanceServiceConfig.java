@@ -1,5 +1,7 @@
 package net.nym.tokenomics.performance.config;
 
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import net.nym.tokenomics.eventlog.decimal.Decimal;

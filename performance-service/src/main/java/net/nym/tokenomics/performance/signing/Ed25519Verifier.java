@@ -8,7 +8,7 @@ import java.security.spec.X509EncodedKeySpec;
 
 /**
  * Verifies ed25519 signatures (RFC 8032, pure Ed25519) with the JDK's "Ed25519" provider, for keys in the raw
- * 32-byte form nym uses (bs58 on the wire; decode with {@link Base58}). Thread-safe: a fresh {@link Signature} per
+ * 32-byte form nym uses (bs58 on the wire; decode with {@link net.nym.tokenomics.eventlog.encoding.Base58}). Thread-safe: a fresh {@link Signature} per
  * call.
  */
 public final class Ed25519Verifier {

@@ -10,7 +10,7 @@ import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
-import net.nym.tokenomics.performance.signing.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

@@ -3,7 +3,7 @@ package net.nym.tokenomics.performance.it;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
-import net.nym.tokenomics.performance.signing.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.performance.signing.Ed25519Verifier;
 
 import java.security.GeneralSecurityException;

@@ -1,5 +1,7 @@
 package net.nym.tokenomics.performance.signing;
 
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
 import org.junit.jupiter.api.Test;

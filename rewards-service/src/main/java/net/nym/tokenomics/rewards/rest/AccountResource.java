@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.rest;
 
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -57,8 +59,13 @@ public class AccountResource {
             throw new BadInput("body", "a JSON body is required");
         }
         String key = required("identity_key", body.identityKey());
-        byte[] raw = Base58.decode(key);
-        if (key.length() > 64 || raw == null || raw.length != 32) {
+        byte[] raw;
+        try {
+            raw = key.length() > 64 ? null : Base58.decode(key);
+        } catch (IllegalArgumentException notBase58) {
+            raw = null;
+        }
+        if (raw == null || raw.length != 32) {
             throw new BadInput("identity_key", "identity_key must be a base58 ed25519 public key (32 bytes)");
         }
         String host = required("host", body.host());

@@ -3,7 +3,7 @@ package net.nym.tokenomics.rewards.app;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
-import net.nym.tokenomics.rewards.rest.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 
 import java.security.SecureRandom;
 import java.util.Map;

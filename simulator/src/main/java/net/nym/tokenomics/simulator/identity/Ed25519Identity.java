@@ -1,6 +1,6 @@
 package net.nym.tokenomics.simulator.identity;
 
-import net.nym.tokenomics.ticketledger.domain.ticket.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.signing.Ed25519Keys;
 import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
 

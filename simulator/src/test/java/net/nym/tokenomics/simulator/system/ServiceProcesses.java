@@ -124,7 +124,7 @@ public final class ServiceProcesses implements AutoCloseable {
         processes.values().forEach(p -> {
             p.destroy();
             try {
-                if (!p.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(10), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -4,7 +4,7 @@
  * {@code net.nym.tokenomics.eventlog.*} are imported; ArchitectureTest enforces it.
  *
  * <ul>
- *   <li>{@code ticket}: ticket values and wire-level rules (Base58, types, serials, Nym's digest, signed bytes).</li>
+ *   <li>{@code ticket}: ticket values and wire-level rules (types, serials, Nym's digest, signed bytes; Base58 itself is event-log's).</li>
  *   <li>{@code ledger}: commands, events, state, {@code TicketLedger.decide/evolve}, read views.</li>
  * </ul>
  */

@@ -16,7 +16,7 @@ import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.ticketledger.application.BatchRedemptions;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter.BatchResult;
 import net.nym.tokenomics.ticketledger.domain.ledger.Rejection;
-import net.nym.tokenomics.ticketledger.domain.ticket.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;

@@ -1,6 +1,5 @@
 package net.nym.tokenomics.ticketledger.rest;
 
-import net.nym.tokenomics.ticketledger.domain.ticket.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchDigest;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;

@@ -1,6 +1,6 @@
 package net.nym.tokenomics.ticketledger.signing;
 
-import net.nym.tokenomics.ticketledger.domain.ticket.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;

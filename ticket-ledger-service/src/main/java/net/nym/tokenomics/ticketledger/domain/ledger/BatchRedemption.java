@@ -3,7 +3,7 @@ package net.nym.tokenomics.ticketledger.domain.ledger;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand.RedeemTicketBatch;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerEvent.TicketBatchRedeemed;
-import net.nym.tokenomics.ticketledger.domain.ticket.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchDigest;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;

@@ -1,5 +1,7 @@
 package net.nym.tokenomics.ticketledger.domain.ledger;
 
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 /** Why a single ticket was not redeemed; the rest of its batch is unaffected. */
 public enum InvalidReason {
     /** Not Base58, or not 48 bytes. */

@@ -1,5 +1,7 @@
 package net.nym.tokenomics.ticketledger.domain.ledger;
 
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 
 import java.time.Duration;

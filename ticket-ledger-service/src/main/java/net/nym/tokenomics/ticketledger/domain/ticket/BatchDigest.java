@@ -1,5 +1,7 @@
 package net.nym.tokenomics.ticketledger.domain.ticket;
 
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;

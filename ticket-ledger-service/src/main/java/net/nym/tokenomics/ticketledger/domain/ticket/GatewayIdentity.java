@@ -1,5 +1,7 @@
 package net.nym.tokenomics.ticketledger.domain.ticket;
 
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 import java.util.Objects;
 
 /** A gateway's ed25519 identity key: 32 raw bytes, shown Base58 as Nym shows node identities. */

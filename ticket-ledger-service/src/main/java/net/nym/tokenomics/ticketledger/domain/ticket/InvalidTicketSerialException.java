@@ -1,5 +1,7 @@
 package net.nym.tokenomics.ticketledger.domain.ticket;
 
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 /** A serial that is not the Base58 form of 48 bytes; {@link #reason()} says what is wrong. */
 public final class InvalidTicketSerialException extends IllegalArgumentException {
 

@@ -1,5 +1,9 @@
 package net.nym.tokenomics.ticketledger.domain.ticket;
 
+import net.nym.tokenomics.eventlog.encoding.InvalidBase58Exception;
+
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 import java.util.Objects;
 
 /**

@@ -5,7 +5,7 @@ import net.nym.tokenomics.eventlog.decimal.Unym;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand.RedeemTicketBatch;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerEvent.TicketBatchRedeemed;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketOutcome.Status;
-import net.nym.tokenomics.ticketledger.domain.ticket.Base58;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchDigest;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;

@@ -1,5 +1,7 @@
 package net.nym.tokenomics.ticketledger.domain.ticket;
 
+import net.nym.tokenomics.eventlog.encoding.Base58;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

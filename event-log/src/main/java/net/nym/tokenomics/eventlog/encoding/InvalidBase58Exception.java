@@ -1,4 +1,4 @@
-package net.nym.tokenomics.ticketledger.domain.ticket;
+package net.nym.tokenomics.eventlog.encoding;
 
 /** A text that is not Base58: names the first offending character and its 0-based position. */
 public final class InvalidBase58Exception extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package net.nym.tokenomics.ticketledger.domain.ticket;
+package net.nym.tokenomics.eventlog.encoding;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

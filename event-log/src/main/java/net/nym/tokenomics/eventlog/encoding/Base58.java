@@ -1,4 +1,4 @@
-package net.nym.tokenomics.ticketledger.domain.ticket;
+package net.nym.tokenomics.eventlog.encoding;
 
 import java.util.Arrays;
 
