@@ -2,6 +2,7 @@ package net.nym.tokenomics.rewards.application;
 
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.digest.StateDigest;
 import net.nym.tokenomics.eventlog.decimal.Percent;
 import net.nym.tokenomics.eventlog.decimal.Unym;
 import net.nym.tokenomics.rewards.domain.LedgerCommand;
@@ -21,8 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Turning an epoch's recorded inputs into {@code CloseEpoch}, and its outcome into the published integration events. */
-final class EpochRewarding {
+/**
+ * Turning an epoch's recorded inputs into {@code CloseEpoch}, and its outcome into the published integration events.
+ * Public so that an auditor can recompute an epoch from the inputs read off Kafka with exactly the service's rules.
+ */
+public final class EpochRewarding {
 
     private EpochRewarding() {
     }
@@ -33,7 +37,7 @@ final class EpochRewarding {
      * uNYM from the usage event, used only when the fee-income extension is enabled. The ledger's time is logical: the
      * epoch is closed at its own end.
      */
-    static LedgerCommand.CloseEpoch closeCommand(MixnetLedger ledger, long epoch, EpochInputs in) {
+    public static LedgerCommand.CloseEpoch closeCommand(MixnetLedger ledger, long epoch, EpochInputs in) {
         IntegrationEvents.RewardedSetSelected set = in.rewardedSet().input();
         TreeMap<Long, RewardedSetRole> roles = new TreeMap<>();
         set.entryGateways().forEach(id -> roles.put(id, RewardedSetRole.ENTRY_GATEWAY));
@@ -70,9 +74,11 @@ final class EpochRewarding {
         return new LedgerCommand.CloseEpoch(ledger.globals().clock().currentEpochEnd(), epoch, input, fees);
     }
 
-    /** EpochRewarded, IntervalRolledOver (when it happened), NodeUnbonded (each), StakeSnapshotTaken: in this order. */
-    static List<Object> publications(LedgerView view, long epoch, List<LedgerEvent> events) {
-        MixnetLedger ledger = view.ledger;
+    /**
+     * EpochRewarded, IntervalRolledOver (when it happened), NodeUnbonded (each), StakeSnapshotTaken: in this order.
+     * {@code ledger} is the state after {@code events} were applied.
+     */
+    public static List<Object> publications(MixnetLedger ledger, long epoch, List<LedgerEvent> events) {
         List<Object> out = new ArrayList<>();
         LedgerEvent.EpochRewarded rewarded = (LedgerEvent.EpochRewarded) events.getFirst();
         List<IntegrationEvents.NodeReward> nodes = new ArrayList<>(rewarded.nodes().size());
@@ -86,7 +92,7 @@ final class EpochRewarding {
             }
         }
         out.add(new IntegrationEvents.EpochRewarded(epoch, rewarded.budget().total(), rewarded.distributed(), rewarded.unclaimed(),
-                nodes, view.digest()));
+                nodes, stateDigest(ledger)));
         for (LedgerEvent e : events) {
             if (e instanceof LedgerEvent.IntervalRolledOver r) {
                 RewardingParams p = r.paramsAfter();
@@ -110,5 +116,18 @@ final class EpochRewarding {
         out.add(new IntegrationEvents.StakeSnapshotTaken(epoch, p.stakeSaturationPoint(), p.rewardedSet().entryGateways(),
                 p.rewardedSet().exitGateways(), p.rewardedSet().mixnodes(), p.rewardedSet().standby(), stakes));
         return out;
+    }
+
+    /**
+     * The state digest published with each epoch: SHA-256 ({@link StateDigest}) of the ledger's canonical entries for
+     * the globals, every node (bond stage, owner, pledge, cost params, O, D, T, U, last rewarded epoch and the number of
+     * delegations) and every queued epoch/interval event. Individual delegations ({@code A}, {@code S}) are left out to
+     * keep it O(nodes): they change only through their own logged events, and any difference in them shows up in the
+     * node's {@code D} or delegation count.
+     */
+    public static String stateDigest(MixnetLedger ledger) {
+        TreeMap<String, String> entries = new TreeMap<>();
+        ledger.forEachCanonicalEntryWithoutDelegations(entries::put);
+        return StateDigest.of(entries);
     }
 }

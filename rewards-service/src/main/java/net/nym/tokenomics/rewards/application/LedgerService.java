@@ -307,7 +307,7 @@ public class LedgerService {
             for (LedgerEvent e : events) {
                 view.applyLedger(++v, e);
             }
-            List<Object> published = EpochRewarding.publications(view, epoch, events);
+            List<Object> published = EpochRewarding.publications(view.ledger, epoch, events);
             all.addAll(published);
             List<NewEvent> encoded = new ArrayList<>(all.size());
             for (Object e : all) {

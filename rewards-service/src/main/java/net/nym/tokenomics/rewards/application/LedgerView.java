@@ -2,7 +2,6 @@ package net.nym.tokenomics.rewards.application;
 
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
-import net.nym.tokenomics.eventlog.digest.StateDigest;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import net.nym.tokenomics.rewards.domain.LedgerEvolver;
 import net.nym.tokenomics.rewards.domain.MixnetLedger;
@@ -132,16 +131,8 @@ public final class LedgerView {
         return node.rewarding().bondSaturation(saturationPoint);
     }
 
-    /**
-     * The state digest published with each epoch: SHA-256 ({@link StateDigest}) of the ledger's canonical entries for
-     * the globals, every node (bond stage, owner, pledge, cost params, O, D, T, U, last rewarded epoch and the number of
-     * delegations) and every queued epoch/interval event. Individual delegations ({@code A}, {@code S}) are left out to
-     * keep it O(nodes): they change only through their own logged events, and any difference in them shows up in the
-     * node's {@code D} or delegation count.
-     */
+    /** The digest of the current state, as published in {@code EpochRewarded}. */
     String digest() {
-        TreeMap<String, String> entries = new TreeMap<>();
-        ledger.forEachCanonicalEntryWithoutDelegations(entries::put);
-        return StateDigest.of(entries);
+        return EpochRewarding.stateDigest(ledger);
     }
 }
