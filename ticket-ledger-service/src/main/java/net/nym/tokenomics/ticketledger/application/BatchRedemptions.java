@@ -10,6 +10,7 @@ import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerConfig;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
+import net.nym.tokenomics.ticketledger.domain.ticket.ParsedTickets;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
 
@@ -42,21 +43,22 @@ public class BatchRedemptions {
         record RateLimited(Duration retryAfter) implements Outcome { }
     }
 
-    private final LedgerWriter writer;
+    private final GroupCommit writer;
     private final GatewayRateLimiter limiter;
     private final Clock clock;
     private final LedgerConfig config;
     private final MeterRegistry meters;
     private final Timer judged;
 
-    public BatchRedemptions(LedgerWriter writer, GatewayRateLimiter limiter, Clock clock, LedgerSettings settings,
+    public BatchRedemptions(GroupCommit writer, GatewayRateLimiter limiter, Clock clock, LedgerSettings settings,
                             MeterRegistry meters) {
         this.writer = writer;
         this.limiter = limiter;
         this.clock = clock;
         this.config = settings.ledgerConfig();
         this.meters = meters;
-        this.judged = Timer.builder("ticket_ledger_batch_transaction").description("writer transaction of a batch")
+        this.judged = Timer.builder("ticket_ledger_batch_transaction")
+                .description("a batch's wait for the writer plus its group's transaction")
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
@@ -94,8 +96,14 @@ public class BatchRedemptions {
         }
     }
 
+    /**
+     * Everything that does not need the ledger state runs here, on the request thread and in parallel with other
+     * requests: the tickets digest, the signature, the rate limit, and parsing every serial. The writer then only
+     * judges and stores.
+     */
     private Outcome check(SignedBatch batch) {
-        byte[] payload = BatchSigningPayload.bytes(batch.gateway(), batch.idempotencyKey(), batch.submittedAt(), batch.tickets());
+        byte[] ticketsDigest = BatchSigningPayload.ticketsDigest(batch.tickets());
+        byte[] payload = BatchSigningPayload.bytes(batch.gateway(), batch.idempotencyKey(), batch.submittedAt(), ticketsDigest);
         if (!Ed25519Signatures.verify(batch.gateway(), payload, batch.signature())) {
             return new Outcome.BadSignature();
         }
@@ -103,8 +111,10 @@ public class BatchRedemptions {
         if (wait.isPresent()) {
             return new Outcome.RateLimited(wait.get());
         }
-        return new Outcome.Done(judged.record(() -> writer.redeem(batch.tickets(),
+        ParsedTickets parsed = ParsedTickets.of(batch.tickets(), ticketsDigest);
+        return new Outcome.Done(judged.record(() -> writer.redeem(
                 currentEpoch -> new LedgerCommand.RedeemTicketBatch(batch.gateway(), batch.idempotencyKey(),
-                        batch.tickets(), batch.digest(), batch.submittedAt(), clock.instant(), currentEpoch, config))));
+                        batch.tickets(), batch.digest(), batch.submittedAt(), clock.instant(), currentEpoch, config,
+                        parsed))));
     }
 }

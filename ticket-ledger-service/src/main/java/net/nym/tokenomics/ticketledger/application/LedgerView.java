@@ -38,14 +38,60 @@ public class LedgerView {
     private static final Logger LOG = Logger.getLogger(LedgerView.class);
     private static final int PAGE = 500;
 
+    /** A fold of the stream: the state, the close-digest chain and how far it got. */
+    private static final class Fold {
+        final LedgerState state = LedgerState.empty();
+        final TreeMap<Long, String> closeDigests = new TreeMap<>();
+        String lastCloseDigest = CloseDigests.GENESIS;
+        long version;
+        String firstDigestMismatch;
+
+        int catchUp(LedgerLog log, Connection c) throws SQLException {
+            int applied = 0;
+            while (true) {
+                List<StoredEvent> page = log.readAfter(c, version, PAGE);
+                for (StoredEvent e : page) {
+                    if (e.streamVersion() != version + 1) {
+                        throw new IllegalStateException("ledger stream gap: at version " + version + ", got " + e.describe());
+                    }
+                    apply(e.streamVersion(), LedgerEventCodec.decode(e), e);
+                }
+                applied += page.size();
+                if (page.size() < PAGE) {
+                    return applied;
+                }
+            }
+        }
+
+        void apply(long streamVersion, Object event, StoredEvent stored) {
+            switch (event) {
+                case LedgerEvent.EpochUsageClosed closed -> {
+                    TicketLedger.evolve(state, closed);
+                    lastCloseDigest = CloseDigests.next(lastCloseDigest, closed, state.indexedSerials());
+                    closeDigests.put(closed.epoch(), lastCloseDigest);
+                }
+                case LedgerEvent e -> TicketLedger.evolve(state, e);
+                case IntegrationEvents.EpochUsageClosed published -> {
+                    String expected = closeDigests.get(published.epochId());
+                    if (!published.stateDigest().equals(expected) && firstDigestMismatch == null) {
+                        firstDigestMismatch = "epoch " + published.epochId() + ": published " + published.stateDigest()
+                                + ", replay gives " + expected + " ("
+                                + (stored == null ? "version " + streamVersion : stored.describe()) + ")";
+                        LOG.errorf("ticket ledger replay: state digest mismatch at %s", firstDigestMismatch);
+                    }
+                }
+                default -> {
+                    // Other integration records are never appended to this stream; decoding already refused unknown types.
+                }
+            }
+            version = streamVersion;
+        }
+    }
+
     private final DataSource dataSource;
     private final LedgerLog log;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final LedgerState state = LedgerState.empty();
-    private final TreeMap<Long, String> closeDigests = new TreeMap<>();
-    private String lastCloseDigest = CloseDigests.GENESIS;
-    private long version;
-    private String firstDigestMismatch;
+    private Fold fold = new Fold();
 
     public LedgerView(DataSource dataSource, LedgerLog log) {
         this.dataSource = dataSource;
@@ -56,17 +102,7 @@ public class LedgerView {
     public int catchUp(Connection c) throws SQLException {
         lock.writeLock().lock();
         try {
-            int applied = 0;
-            while (true) {
-                List<StoredEvent> page = log.readAfter(c, version, PAGE);
-                for (StoredEvent e : page) {
-                    apply(e);
-                }
-                applied += page.size();
-                if (page.size() < PAGE) {
-                    return applied;
-                }
-            }
+            return fold.catchUp(log, c);
         } finally {
             lock.writeLock().unlock();
         }
@@ -89,15 +125,32 @@ public class LedgerView {
     }
 
     /**
+     * Replaces this view by a fresh fold of the whole stream (read on {@code c}), and returns the new version. The
+     * caller holds the writer lock, so the fold ends where the log ends. The old fold serves reads until the new one
+     * is complete.
+     */
+    public long refold(Connection c) throws SQLException {
+        Fold fresh = new Fold();
+        fresh.catchUp(log, c);
+        lock.writeLock().lock();
+        try {
+            fold = fresh;
+            return fresh.version;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
      * After a writer's commit: applies its events directly when nothing else was applied since it caught up (the
      * common case), else catches up from the database.
      */
     public void committed(long expectedVersion, List<StoredEvent> stored) {
         lock.writeLock().lock();
         try {
-            if (version == expectedVersion) {
+            if (fold.version == expectedVersion) {
                 for (StoredEvent e : stored) {
-                    apply(e);
+                    fold.apply(e.streamVersion(), LedgerEventCodec.decode(e), e);
                 }
                 return;
             }
@@ -107,38 +160,32 @@ public class LedgerView {
         catchUp();
     }
 
-    private void apply(StoredEvent stored) {
-        if (stored.streamVersion() != version + 1) {
-            throw new IllegalStateException("ledger stream gap: at version " + version + ", got " + stored.describe());
-        }
-        Object event = LedgerEventCodec.decode(stored);
-        switch (event) {
-            case LedgerEvent.EpochUsageClosed closed -> {
-                TicketLedger.evolve(state, closed);
-                lastCloseDigest = CloseDigests.next(lastCloseDigest, closed, state.indexedSerials());
-                closeDigests.put(closed.epoch(), lastCloseDigest);
-            }
-            case LedgerEvent e -> TicketLedger.evolve(state, e);
-            case IntegrationEvents.EpochUsageClosed published -> {
-                String expected = closeDigests.get(published.epochId());
-                if (!published.stateDigest().equals(expected) && firstDigestMismatch == null) {
-                    firstDigestMismatch = "epoch " + published.epochId() + ": published " + published.stateDigest()
-                            + ", replay gives " + expected + " (" + stored.describe() + ")";
-                    LOG.errorf("ticket ledger replay: state digest mismatch at %s", firstDigestMismatch);
+    /**
+     * After a writer's commit of domain events that it appended at versions {@code expectedVersion + 1, + 2, ...}:
+     * evolves them as they are, without reading or decoding them back (the codec round-trips them exactly, which
+     * {@code LedgerEventCodecTest} and the replay tests check), unless something else was applied since the writer
+     * caught up, in which case it catches up from the database.
+     */
+    public void committedEvents(long expectedVersion, List<? extends LedgerEvent> events) {
+        lock.writeLock().lock();
+        try {
+            if (fold.version == expectedVersion) {
+                for (LedgerEvent e : events) {
+                    fold.apply(fold.version + 1, e, null);
                 }
+                return;
             }
-            default -> {
-                // Other integration records are never appended to this stream; decoding already refused unknown types.
-            }
+        } finally {
+            lock.writeLock().unlock();
         }
-        version = stored.streamVersion();
+        catchUp();
     }
 
     /** Reads the state under the read lock; the function must not keep references to mutable parts. */
     public <T> T read(Function<LedgerState, T> reader) {
         lock.readLock().lock();
         try {
-            return reader.apply(state);
+            return reader.apply(fold.state);
         } finally {
             lock.readLock().unlock();
         }
@@ -147,7 +194,7 @@ public class LedgerView {
     public long version() {
         lock.readLock().lock();
         try {
-            return version;
+            return fold.version;
         } finally {
             lock.readLock().unlock();
         }
@@ -157,7 +204,7 @@ public class LedgerView {
     public String lastCloseDigest() {
         lock.readLock().lock();
         try {
-            return lastCloseDigest;
+            return fold.lastCloseDigest;
         } finally {
             lock.readLock().unlock();
         }
@@ -166,7 +213,7 @@ public class LedgerView {
     public Map<Long, String> closeDigests() {
         lock.readLock().lock();
         try {
-            return Map.copyOf(closeDigests);
+            return Map.copyOf(fold.closeDigests);
         } finally {
             lock.readLock().unlock();
         }
@@ -174,6 +221,11 @@ public class LedgerView {
 
     /** The first close whose published digest differs from the replayed one, or null. */
     public String firstDigestMismatch() {
-        return firstDigestMismatch;
+        lock.readLock().lock();
+        try {
+            return fold.firstDigestMismatch;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.digest.StateDigest;
 import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
@@ -13,9 +14,9 @@ import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerConfig;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerEvent;
 import net.nym.tokenomics.ticketledger.domain.ledger.Rejection;
+import net.nym.tokenomics.ticketledger.domain.ledger.SpentTicket;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketLedger;
-import net.nym.tokenomics.ticketledger.domain.ledger.TicketStatus;
-import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
+import net.nym.tokenomics.ticketledger.domain.ledger.TicketOutcome;
 import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
 import net.nym.tokenomics.ticketledger.persistence.EpochClock;
 import net.nym.tokenomics.ticketledger.persistence.LedgerEventCodec;
@@ -32,18 +33,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
 /**
  * The ledger's command handlers: lock the writer, catch up, decide, write the effects, append, commit — one
- * transaction per command. See {@link LedgerLog} for why writers serialise and what guards stand behind the lock.
+ * transaction per group of batches ({@link #redeemGroup}, fed by {@link GroupCommit}) and per other command. See
+ * {@link LedgerLog} for why writers serialise and what guards stand behind the lock.
  */
 @ApplicationScoped
 public class LedgerWriter {
@@ -61,7 +63,7 @@ public class LedgerWriter {
     public LedgerWriter(DataSource dataSource, LedgerLog log, LedgerView view, SerialIndex index, EpochClock epochClock,
                         Clock clock, MeterRegistry meters) {
         this.lockHeld = Timer.builder("ticket_ledger_writer_lock_held")
-                .description("time a batch holds the writer lock, until its commit starts")
+                .description("time a group of batches (or another command) holds the writer lock, until its commit starts")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.dataSource = dataSource;
         this.log = log;
@@ -90,72 +92,163 @@ public class LedgerWriter {
         }
     }
 
+    /** What an expiry transaction stored: its result, and the stored events appended after {@code expectedVersion}. */
     private record Written<T>(T result, long expectedVersion, List<StoredEvent> stored) { }
 
+    /** What a group transaction stored: a result per batch, and the batch events appended after {@code expectedVersion}. */
+    private record GroupWritten(List<BatchResult> results, long expectedVersion,
+                                List<LedgerEvent.TicketBatchRedeemed> appended) { }
+
     /**
-     * Judges a batch whose signature the caller verified. {@code command} builds the command from the epoch clock and
-     * the time taken after the writer lock was acquired.
+     * Judges a group of batches whose signatures the callers verified, in order, in ONE transaction: lock the writer,
+     * catch up, read the epoch clock once, decide every batch against the state as the earlier ones of the group left
+     * it ({@link TicketLedger#decideRedemptions}, which does not touch the state), insert all accepted serials in one
+     * statement, check the replayed and double-spent ones are indexed, append all batch events in one statement,
+     * commit. Only then are the events evolved into the in-memory state. Each command builds its batch from the epoch
+     * clock and the time taken under the lock.
+     *
+     * <p>Returns one result per command, in order. A refused batch or a resubmission only shapes its own result. If
+     * anything throws, the transaction rolls back: nothing of the group is stored, the state is unchanged, and the
+     * exception propagates for the caller to fail or retry the batches ({@link GroupCommit}).
      */
-    public BatchResult redeem(List<SubmittedTicket> tickets, LongFunction<LedgerCommand.RedeemTicketBatch> command) {
-        TreeSet<String> serials = new TreeSet<>();
-        for (SubmittedTicket t : tickets) {
-            try {
-                serials.add(TicketSerial.parse(t.serial()).base58());
-            } catch (IllegalArgumentException malformed) {
-                // judged INVALID by the domain
-            }
-        }
-        Written<BatchResult> written = Transactions.inTransaction(dataSource, c -> {
+    public List<BatchResult> redeemGroup(List<LongFunction<LedgerCommand.RedeemTicketBatch>> commands) {
+        GroupWritten written = Transactions.inTransaction(dataSource, c -> {
             log.lockWriter(c);
             long locked = System.nanoTime();
             try {
-                return judge(c, serials, command);
+                return judgeGroup(c, commands);
             } finally {
                 lockHeld.record(System.nanoTime() - locked, TimeUnit.NANOSECONDS);
             }
         });
-        if (!written.stored().isEmpty()) {
-            view.committed(written.expectedVersion(), written.stored());
+        if (!written.appended().isEmpty()) {
+            view.committedEvents(written.expectedVersion(), written.appended());
         }
-        return written.result();
+        return written.results();
     }
 
-    private Written<BatchResult> judge(Connection c, TreeSet<String> serials,
-                                       LongFunction<LedgerCommand.RedeemTicketBatch> command) throws SQLException {
+    private GroupWritten judgeGroup(Connection c, List<LongFunction<LedgerCommand.RedeemTicketBatch>> commands)
+            throws SQLException {
         view.catchUp(c);
         long expected = view.version();
         OptionalLong current = epochClock.current(c);
+        List<BatchResult> results = new ArrayList<>(commands.size());
         if (current.isEmpty()) {
-            return new Written<>(new BatchResult.EpochUnknown(), expected, List.of());
+            for (int i = 0; i < commands.size(); i++) {
+                results.add(new BatchResult.EpochUnknown());
+            }
+            return new GroupWritten(results, expected, List.of());
         }
-        LedgerCommand.RedeemTicketBatch cmd = command.apply(current.getAsLong());
-        Map<String, SerialIndex.Row> rows = index.lookup(c, serials);
-        Decision decision = view.read(state -> {
-            for (String serial : serials) {
-                boolean inState = state.ticketStatus(serial) instanceof TicketStatus.Redeemed;
-                if (inState != rows.containsKey(serial)) {
-                    throw new IndexMismatchException("serial " + serial + " is " + (inState ? "" : "not ")
-                            + "redeemed in the ledger state at version " + expected + " but "
-                            + (rows.containsKey(serial) ? "is" : "is not") + " in redeemed_serial");
+        List<LedgerCommand.RedeemTicketBatch> cmds = new ArrayList<>(commands.size());
+        for (LongFunction<LedgerCommand.RedeemTicketBatch> command : commands) {
+            cmds.add(command.apply(current.getAsLong()));
+        }
+        List<Decision> decisions = view.read(state -> TicketLedger.decideRedemptions(cmds, state));
+        List<LedgerEvent.TicketBatchRedeemed> batches = new ArrayList<>();
+        for (Decision decision : decisions) {
+            results.add(switch (decision) {
+                case Decision.Rejected r -> new BatchResult.Refused(r.rejection());
+                case Decision.AlreadyProcessed p -> new BatchResult.Resubmitted(p.original());
+                case Decision.Events e -> {
+                    LedgerEvent.TicketBatchRedeemed batch = (LedgerEvent.TicketBatchRedeemed) e.events().getFirst();
+                    batches.add(batch);
+                    yield new BatchResult.Judged(batch);
+                }
+            });
+        }
+        if (batches.isEmpty()) {
+            return new GroupWritten(results, expected, List.of());
+        }
+        checkAndIndex(c, batches, expected);
+        List<NewEvent> events = new ArrayList<>(batches.size());
+        for (LedgerEvent.TicketBatchRedeemed batch : batches) {
+            events.add(LedgerEventCodec.encode(batchEventId(batch), batch));
+        }
+        log.appendWithoutEcho(c, expected, events);
+        return new GroupWritten(results, expected, batches);
+    }
+
+    /**
+     * Makes {@code redeemed_serial} follow the group and proves the decisions agree with it, for every serial whose
+     * outcome the index decided: each accepted serial must be new to the table (the insert counts them), each replayed
+     * or double-spent one must be in it. Invalid tickets never reached the index. Any disagreement rolls back the group.
+     */
+    private void checkAndIndex(Connection c, List<LedgerEvent.TicketBatchRedeemed> batches, long expected)
+            throws SQLException {
+        int accepted = 0;
+        Set<String> known = new HashSet<>();
+        for (LedgerEvent.TicketBatchRedeemed batch : batches) {
+            accepted += batch.counts().accepted();
+            if (batch.counts().replayed() + batch.counts().doubleSpends() > 0) {
+                for (TicketOutcome o : batch.outcomes()) {
+                    switch (o) {
+                        case TicketOutcome.Replayed r -> known.add(r.serial().base58());
+                        case TicketOutcome.DoubleSpend d -> known.add(d.serial().base58());
+                        default -> { }
+                    }
                 }
             }
-            return TicketLedger.decide(cmd, state);
+        }
+        int inserted = index.insertAccepted(c, batches);
+        if (inserted != accepted) {
+            throw new IndexMismatchException(describe(batches) + " accepted " + accepted + " serials at ledger version "
+                    + expected + " but only " + inserted + " were new to redeemed_serial");
+        }
+        int indexed = index.countIndexed(c, known);
+        if (indexed != known.size()) {
+            throw new IndexMismatchException(describe(batches) + " found " + known.size() + " serials redeemed in the "
+                    + "ledger state at version " + expected + " but only " + indexed + " are in redeemed_serial");
+        }
+    }
+
+    private static String describe(List<LedgerEvent.TicketBatchRedeemed> batches) {
+        return batches.size() == 1 ? "batch " + batches.getFirst().batchId()
+                : "a group of " + batches.size() + " batches (" + batches.getFirst().batchId() + ", ...)";
+    }
+
+    /**
+     * At start-up, before any batch is taken: {@code redeemed_serial} must hold as many serials as the fold's index.
+     * It does not after the log was imported from Kafka into an empty database (the table is derived, not imported),
+     * or if rows were lost or added by hand; then it is rebuilt from the log ({@link #rebuildFromLog}) instead of
+     * refusing every batch until an admin notices. Returns what the rebuild did, if one was needed.
+     */
+    public java.util.Optional<Rebuilt> rebuildIndexIfBehindLog() {
+        int[] counts = Transactions.inTransaction(dataSource, c -> {
+            view.catchUp(c);
+            return new int[] {index.count(c), view.read(s -> s.indexedSerials())};
         });
-        return switch (decision) {
-            case Decision.Rejected r -> new Written<BatchResult>(new BatchResult.Refused(r.rejection()), expected, List.of());
-            case Decision.AlreadyProcessed p -> new Written<BatchResult>(new BatchResult.Resubmitted(p.original()), expected, List.of());
-            case Decision.Events e -> {
-                LedgerEvent.TicketBatchRedeemed batch = (LedgerEvent.TicketBatchRedeemed) e.events().getFirst();
-                int inserted = index.insertAccepted(c, batch);
-                if (inserted != batch.counts().accepted()) {
-                    throw new IndexMismatchException("batch " + batch.batchId() + " accepted " + batch.counts().accepted()
-                            + " serials but only " + inserted + " were new to redeemed_serial");
-                }
-                List<StoredEvent> stored = log.append(c, expected,
-                        List.of(LedgerEventCodec.encode(batchEventId(batch), batch)));
-                yield new Written<BatchResult>(new BatchResult.Judged(batch), expected, stored);
-            }
-        };
+        if (counts[0] == counts[1]) {
+            return java.util.Optional.empty();
+        }
+        LOG.warnf("redeemed_serial holds %d serials but the log's fold indexes %d (e.g. after a rebuild from Kafka): "
+                + "rebuilding it from the log", counts[0], counts[1]);
+        return java.util.Optional.of(rebuildFromLog());
+    }
+
+    /** What {@link #rebuildFromLog} did. */
+    public record Rebuilt(long logVersion, String stateDigestBefore, String stateDigest, int rowsBefore,
+                          int rowsWritten, String indexDigest) { }
+
+    /**
+     * Rebuilds everything this service derives from its log, under the writer lock in one transaction: a fresh fold
+     * of the whole ledger stream replaces the in-memory state (usage, double-spend index, idempotency, digests), and
+     * {@code redeemed_serial} is rewritten to hold exactly that fold's double-spend index. Batches wait meanwhile.
+     */
+    public Rebuilt rebuildFromLog() {
+        return Transactions.inTransaction(dataSource, c -> {
+            log.lockWriter(c);
+            view.catchUp(c);
+            String before = view.read(s -> StateDigest.of(s.canonicalView()));
+            int rowsBefore = index.digest(c).rows();
+            long version = view.refold(c);
+            java.util.SortedMap<TicketSerial, SpentTicket> spent = view.read(s -> s.canonicalView().spent());
+            String after = view.read(s -> StateDigest.of(s.canonicalView()));
+            int written = index.replaceAll(c, spent);
+            SerialIndex.IndexDigest digest = index.digest(c);
+            LOG.infof("ticket ledger rebuilt from the log at version %d: state digest %s (was %s), redeemed_serial "
+                    + "%d rows (was %d), index digest %s", version, after, before, written, rowsBefore, digest.sha256());
+            return new Rebuilt(version, before, after, rowsBefore, written, digest.sha256());
+        });
     }
 
     /**

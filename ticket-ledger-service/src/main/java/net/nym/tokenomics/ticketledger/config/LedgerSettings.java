@@ -43,6 +43,8 @@ public interface LedgerSettings {
 
     Expiry expiry();
 
+    Writer writer();
+
     /** Create the input topics at start-up when missing (local runs and tests; Strimzi owns them in Kubernetes). */
     @WithDefault("true")
     boolean createTopics();
@@ -65,6 +67,13 @@ public interface LedgerSettings {
         /** How often the cleaner runs (a Quarkus scheduler period, e.g. 2h; "off" disables it). */
         @WithDefault("2h")
         String every();
+    }
+
+    /** The batch writer's group commit (see {@code GroupCommit}). */
+    interface Writer {
+        /** At most this many queued batches are judged and committed in one transaction. */
+        @WithDefault("64")
+        int maxGroupBatches();
     }
 
     default LedgerConfig ledgerConfig() {

@@ -60,6 +60,7 @@ public class LedgerInputConsumer {
     }
 
     void onStart(@Observes StartupEvent event) {
+        writer.rebuildIndexIfBehindLog();
         if (createTopics) {
             ensureTopics();
         }

@@ -28,15 +28,18 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * JSON of the ledger's domain events in its log. The domain records are stored as they are, with three persistence
+ * JSON of the ledger's domain events in its log. The domain records are stored as they are, with four persistence
  * choices made here rather than in the domain: serials and identity keys are plain Base58 strings, a ticket outcome
- * carries its kind in an {@code "outcome"} property, and the domain's epoch-close fact is named
+ * carries its kind in an {@code "outcome"} property, a batch's accepted tickets are written as compact runs (schema 2,
+ * {@link CompactBatch}; schema 1, one object per outcome, still decodes), and the domain's epoch-close fact is named
  * {@code LedgerEpochClosed} so it never clashes with the integration contract {@code EpochUsageClosed} that shares the
  * log and the topic.
  */
 public final class LedgerEventCodec {
 
     public static final int SCHEMA_VERSION = 1;
+    /** {@code TicketBatchRedeemed} is written in schema 2 ({@link CompactBatch}); schema 1 still decodes. */
+    public static final int BATCH_SCHEMA_VERSION = 2;
     public static final String TICKET_BATCH_REDEEMED = "TicketBatchRedeemed";
     public static final String LEDGER_EPOCH_CLOSED = "LedgerEpochClosed";
     public static final String SERIALS_EXPIRED = "SerialsExpired";
@@ -84,9 +87,22 @@ public final class LedgerEventCodec {
             case LedgerEvent.GatewayRegistryUpdated e -> GATEWAY_REGISTRY_UPDATED;
         };
         try {
+            if (event instanceof LedgerEvent.TicketBatchRedeemed batch) {
+                return new NewEvent(eventId, type, BATCH_SCHEMA_VERSION, MAPPER.writeValueAsString(CompactBatch.of(batch)),
+                        Map.of());
+            }
             return new NewEvent(eventId, type, SCHEMA_VERSION, MAPPER.writeValueAsString(event), Map.of());
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise " + type + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A batch as schema 1 wrote it (one object per outcome): what logs written before schema 2 hold. */
+    static NewEvent encodeBatchSchema1(UUID eventId, LedgerEvent.TicketBatchRedeemed batch) {
+        try {
+            return new NewEvent(eventId, TICKET_BATCH_REDEEMED, SCHEMA_VERSION, MAPPER.writeValueAsString(batch), Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise " + TICKET_BATCH_REDEEMED + ": " + e.getMessage(), e);
         }
     }
 
@@ -100,11 +116,15 @@ public final class LedgerEventCodec {
         if (type == null) {
             return INTEGRATION.decode(stored);
         }
-        if (stored.schemaVersion() > SCHEMA_VERSION) {
+        int newest = type == LedgerEvent.TicketBatchRedeemed.class ? BATCH_SCHEMA_VERSION : SCHEMA_VERSION;
+        if (stored.schemaVersion() > newest) {
             throw new EventDecodingException(stored, "schema version " + stored.schemaVersion() + " is newer than "
-                    + SCHEMA_VERSION, null);
+                    + newest, null);
         }
         try {
+            if (type == LedgerEvent.TicketBatchRedeemed.class && stored.schemaVersion() == BATCH_SCHEMA_VERSION) {
+                return MAPPER.readValue(stored.payload(), CompactBatch.class).expand();
+            }
             return MAPPER.readValue(stored.payload(), type);
         } catch (IOException | RuntimeException e) {
             throw new EventDecodingException(stored, "malformed payload: " + e.getMessage(), e);

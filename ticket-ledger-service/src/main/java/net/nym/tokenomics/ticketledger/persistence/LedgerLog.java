@@ -44,6 +44,44 @@ public class LedgerLog {
     }
 
     /**
+     * Appends events without metadata at versions {@code expectedVersion + 1, + 2, ...}, in list order, in one
+     * statement, and reads nothing back. The batch writer uses it instead of {@link EventStore#append}, which first
+     * reads the stream's version and then returns every stored payload: for a group of batches that is megabytes of
+     * JSON converted back from JSONB for nothing. The caller holds the writer lock and has caught up, so it knows the
+     * version; the {@code (stream_id, stream_version)} unique key still refuses a wrong one and fails the transaction.
+     * Payloads are bound one parameter each rather than as a text array, which would escape every quote of the JSON.
+     */
+    public void appendWithoutEcho(Connection c, long expectedVersion, List<NewEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO event_log (event_id, stream_id, stream_version, event_type, "
+                + "schema_version, payload) VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?::jsonb)");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (int i = 0; i < events.size(); i++) {
+                NewEvent e = events.get(i);
+                if (!e.metadata().isEmpty()) {
+                    throw new IllegalArgumentException("appendWithoutEcho takes events without metadata: " + e.eventType());
+                }
+                ps.setObject(p++, e.eventId());
+                ps.setString(p++, STREAM);
+                ps.setLong(p++, expectedVersion + 1 + i);
+                ps.setString(p++, e.eventType());
+                ps.setInt(p++, e.schemaVersion());
+                ps.setString(p++, e.payload());
+            }
+            int inserted = ps.executeUpdate();
+            if (inserted != events.size()) {
+                throw new SQLException("appended " + inserted + " of " + events.size() + " events");
+            }
+        }
+    }
+
+    /**
      * Committed events of the stream after {@code version}, in version order. Versions commit as a gap-free prefix
      * (each append holds the writer lock and expects the previous version), so paging on the version skips nothing.
      */

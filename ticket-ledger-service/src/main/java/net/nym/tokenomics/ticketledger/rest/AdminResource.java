@@ -5,6 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import net.nym.tokenomics.ticketledger.application.LedgerWriter;
 import net.nym.tokenomics.ticketledger.application.SerialExpiryJob;
 
 import java.time.LocalDate;
@@ -15,9 +16,11 @@ import java.time.LocalDate;
 public class AdminResource {
 
     private final SerialExpiryJob expiry;
+    private final LedgerWriter writer;
 
-    public AdminResource(SerialExpiryJob expiry) {
+    public AdminResource(SerialExpiryJob expiry, LedgerWriter writer) {
         this.expiry = expiry;
+        this.writer = writer;
     }
 
     public record ExpiryResponse(boolean ran, int serialsRemoved, LocalDate cutoff, LocalDate spendDateFloor) {
@@ -30,5 +33,17 @@ public class AdminResource {
     public ExpiryResponse expireNow() {
         return expiry.run().map(e -> new ExpiryResponse(true, e.count(), e.cutoff(), e.spendDateFloor()))
                 .orElseGet(() -> new ExpiryResponse(false, 0, null, null));
+    }
+
+    /**
+     * Rebuilds what is derived from the log: a fresh fold replaces the in-memory state and {@code redeemed_serial}
+     * is rewritten from it, in one transaction under the writer lock. Answers the digests before and after, so an
+     * operator sees whether anything had drifted.
+     */
+    @POST
+    @Path("/rebuild-from-log")
+    @RolesAllowed("admin")
+    public LedgerWriter.Rebuilt rebuildFromLog() {
+        return writer.rebuildFromLog();
     }
 }

@@ -48,7 +48,12 @@ public final class ServiceProcess implements AutoCloseable {
     final Path log;
     private final Path jwtKey;
     private Process process;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, a connection per concurrent request, as gateways' clients talk to the ledger. The JDK client's default
+     * would upgrade to cleartext HTTP/2 and multiplex every thread over one connection, i.e. one server event loop.
+     */
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final KafkaProducer<String, byte[]> producer;
     private long seq = 1;
 
@@ -92,6 +97,11 @@ public final class ServiceProcess implements AutoCloseable {
         props.put("mp.jwt.verify.publickey.location", jwtKey.toUri().toString());
         props.putAll(extra);
         props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        // e.g. -Dbench.service-jvm-options=-XX:StartFlightRecording=filename=/tmp/ledger.jfr to profile the service
+        String jvmOptions = System.getProperty("bench.service-jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            cmd.addAll(List.of(jvmOptions.split("\\s+")));
+        }
         cmd.add("-jar");
         cmd.add(new File("target/quarkus-app/quarkus-run.jar").getAbsolutePath());
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

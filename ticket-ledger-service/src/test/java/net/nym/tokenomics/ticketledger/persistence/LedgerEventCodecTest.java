@@ -1,5 +1,6 @@
 package net.nym.tokenomics.ticketledger.persistence;
 
+import net.nym.tokenomics.eventlog.store.EventDecodingException;
 import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.ticketledger.domain.ledger.Decision;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every domain event survives the log's JSON exactly, so a fold of the stored log equals the live state. */
 class LedgerEventCodecTest {
@@ -66,6 +68,104 @@ class LedgerEventCodecTest {
         assertThat(StateDigest.of(replayed.canonicalView())).isEqualTo(StateDigest.of(live.canonicalView()));
         assertThat(LedgerEventCodec.encode(UUID.randomUUID(), new LedgerEvent.GatewayRegistryUpdated(1, g1, true, NOW)).payload())
                 .contains("\"identity\":\"" + g1.base58() + "\"");
+    }
+
+    /**
+     * The writer evolves its own batch events without decoding them back, stamped by the system clock: that is only
+     * the same as a replay if a nanosecond instant and every outcome survive the JSON exactly.
+     */
+    @Test
+    void aBatchRecordedAtNanosecondPrecisionRoundTripsExactly() {
+        GatewayIdentity g1 = GatewayIdentity.ofBytes(bytes(32, 1));
+        LedgerState state = LedgerState.empty();
+        TicketLedger.evolve(state, new LedgerEvent.GatewayRegistryUpdated(1, g1, true, NOW));
+        Instant now = NOW.plusNanos(123_456_789);
+        List<SubmittedTicket> tickets = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tickets.add(new SubmittedTicket(TicketSerial.ofBytes(bytes(48, 10 + i)).base58(), "v1-wireguard-entry", TODAY));
+        }
+        tickets.add(new SubmittedTicket("0OIl", "v1-mixnet-entry", TODAY));
+        Decision d = TicketLedger.decide(new LedgerCommand.RedeemTicketBatch(g1, "nanos", tickets, Optional.empty(),
+                now.minusMillis(5), now, 10, LedgerConfig.DEFAULT), state);
+        LedgerEvent event = ((Decision.Events) d).events().getFirst();
+        NewEvent encoded = LedgerEventCodec.encode(UUID.randomUUID(), event);
+        StoredEvent stored = new StoredEvent(2, 1, encoded.eventId(), LedgerLog.STREAM, 2, encoded.eventType(),
+                encoded.schemaVersion(), encoded.payload(), Map.of(), NOW);
+        assertThat(LedgerEventCodec.decode(stored)).isEqualTo(event);
+        assertThat(encoded.payload()).contains("12:00:00.123456789Z");
+    }
+
+    @Test
+    void batchesAreWrittenCompactlyAndBatchesOfSchemaOneStillDecode() {
+        GatewayIdentity g1 = GatewayIdentity.ofBytes(bytes(32, 1));
+        GatewayIdentity g2 = GatewayIdentity.ofBytes(bytes(32, 2));
+        LedgerState state = LedgerState.empty();
+        TicketLedger.evolve(state, new LedgerEvent.GatewayRegistryUpdated(1, g1, true, NOW));
+        TicketLedger.evolve(state, new LedgerEvent.GatewayRegistryUpdated(2, g2, true, NOW));
+        List<SubmittedTicket> first = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            first.add(new SubmittedTicket(numbered(i),
+                    i % 7 == 0 ? "v1-mixnet-exit" : "v1-mixnet-entry", TODAY.minusDays(i % 3)));
+        }
+        LedgerEvent.TicketBatchRedeemed a = redeem(state, g1, "a", first);
+        // Accepted runs interleaved with every other outcome kind, positions out of run order.
+        List<SubmittedTicket> second = new ArrayList<>(first.subList(0, 3));
+        second.add(new SubmittedTicket("0OIl", "v1-mixnet-entry", TODAY));
+        second.add(new SubmittedTicket(TicketSerial.ofBytes(bytes(48, 7)).base58(), "v1-wireguard-exit", TODAY));
+        second.add(first.get(1));
+        second.add(new SubmittedTicket(TicketSerial.ofBytes(bytes(48, 8)).base58(), "v1-mixnet-entry", TODAY));
+        LedgerEvent.TicketBatchRedeemed b = redeem(state, g2, "b", second);
+        LedgerEvent.TicketBatchRedeemed c = redeem(state, g1, "c", List.of(first.get(5), first.get(6)));
+
+        for (LedgerEvent.TicketBatchRedeemed event : List.of(a, b, c)) {
+            NewEvent compact = LedgerEventCodec.encode(UUID.randomUUID(), event);
+            NewEvent schema1 = LedgerEventCodec.encodeBatchSchema1(UUID.randomUUID(), event);
+            assertThat(compact.schemaVersion()).isEqualTo(2);
+            assertThat(schema1.schemaVersion()).isEqualTo(1);
+            assertThat(decode(compact)).isEqualTo(event);
+            assertThat(decode(schema1)).isEqualTo(event);
+        }
+        assertThat(a.counts().accepted()).isEqualTo(500);
+        NewEvent big = LedgerEventCodec.encode(UUID.randomUUID(), a);
+        assertThat(big.payload()).doesNotContain("\"outcome\"");
+        assertThat(big.payload().length()).isLessThan(LedgerEventCodec.encodeBatchSchema1(UUID.randomUUID(), a).payload().length() / 2);
+    }
+
+    @Test
+    void aCompactBatchWhosePositionsDoNotAddUpIsRefused() {
+        GatewayIdentity g1 = GatewayIdentity.ofBytes(bytes(32, 1));
+        LedgerState state = LedgerState.empty();
+        TicketLedger.evolve(state, new LedgerEvent.GatewayRegistryUpdated(1, g1, true, NOW));
+        List<SubmittedTicket> tickets = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tickets.add(new SubmittedTicket(TicketSerial.ofBytes(bytes(48, 40 + i)).base58(), "v1-mixnet-entry", TODAY));
+        }
+        NewEvent encoded = LedgerEventCodec.encode(UUID.randomUUID(), redeem(state, g1, "k", tickets));
+        assertThat(encoded.payload()).contains("\"positions\":\"0-3\"");
+        NewEvent broken = new NewEvent(encoded.eventId(), encoded.eventType(), encoded.schemaVersion(),
+                encoded.payload().replace("\"positions\":\"0-3\"", "\"positions\":\"0-2\""), Map.of());
+        assertThatThrownBy(() -> decode(broken)).isInstanceOf(EventDecodingException.class);
+    }
+
+    private static LedgerEvent.TicketBatchRedeemed redeem(LedgerState state, GatewayIdentity g, String key,
+                                                          List<SubmittedTicket> tickets) {
+        Decision d = TicketLedger.decide(batch(g, key, tickets), state);
+        LedgerEvent.TicketBatchRedeemed event = (LedgerEvent.TicketBatchRedeemed) ((Decision.Events) d).events().getFirst();
+        TicketLedger.evolve(state, event);
+        return event;
+    }
+
+    /** Distinct serials for distinct numbers. */
+    private static String numbered(int n) {
+        byte[] b = bytes(48, 9);
+        b[1] = (byte) (n >> 8);
+        b[2] = (byte) n;
+        return TicketSerial.ofBytes(b).base58();
+    }
+
+    private static Object decode(NewEvent encoded) {
+        return LedgerEventCodec.decode(new StoredEvent(1, 1, encoded.eventId(), LedgerLog.STREAM, 1, encoded.eventType(),
+                encoded.schemaVersion(), encoded.payload(), Map.of(), NOW));
     }
 
     private static LedgerCommand batch(GatewayIdentity g, String key, List<SubmittedTicket> tickets) {

@@ -5,7 +5,7 @@ import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand.RedeemTicketB
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerEvent.TicketBatchRedeemed;
 import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchDigest;
-import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
+import net.nym.tokenomics.ticketledger.domain.ticket.ParsedTickets;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
 import net.nym.tokenomics.ticketledger.domain.ticket.TicketType;
@@ -21,7 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Judges one ticket batch in O(batch): each ticket costs one Base58 decode and a few hash lookups.
+ * Judges one ticket batch in O(batch): each ticket costs a few hash lookups (its serial was parsed beforehand, in
+ * {@link ParsedTickets}).
  *
  * <p>Whole-batch checks come first, in this order: idempotency (so a retry gets its original answer even after the
  * gateway unbonded or the signature aged), gateway, size, freshness, claimed digest. Then each ticket, in order:
@@ -36,13 +37,18 @@ final class BatchRedemption {
     }
 
     static Decision decide(RedeemTicketBatch cmd, LedgerState state) {
+        return decide(cmd, state, new InFlight());
+    }
+
+    /** As {@link #decide(RedeemTicketBatch, LedgerState)}, seeing the batches of {@code inFlight} as if evolved. */
+    static Decision decide(RedeemTicketBatch cmd, LedgerState state, InFlight inFlight) {
         LedgerConfig config = cmd.config();
         Optional<Rejection> badKey = checkKey(cmd.idempotencyKey());
         if (badKey.isPresent()) {
             return new Decision.Rejected(badKey.get());
         }
-        String fingerprint = Base58.encode(BatchSigningPayload.ticketsDigest(cmd.tickets()));
-        LedgerState.IdempotencyRecord previous = state.idempotency.get(new IdempotencyRef(cmd.gateway(), cmd.idempotencyKey()));
+        String fingerprint = cmd.parsed().fingerprint();
+        LedgerState.IdempotencyRecord previous = inFlight.idempotency(state, new IdempotencyRef(cmd.gateway(), cmd.idempotencyKey()));
         if (previous != null) {
             return previous.bodyFingerprint().equals(fingerprint)
                     ? new Decision.AlreadyProcessed(previous.event())
@@ -70,15 +76,16 @@ final class BatchRedemption {
             return new Decision.Rejected(new Rejection.SubmissionFromFuture(cmd.submittedAt(), cmd.now(), config.maxClockSkew()));
         }
         if (cmd.claimedDigest().isPresent()) {
-            Optional<Rejection> mismatch = checkDigest(cmd.claimedDigest().get(), cmd.tickets());
+            Optional<Rejection> mismatch = checkDigest(cmd.claimedDigest().get(), cmd.parsed());
             if (mismatch.isPresent()) {
                 return new Decision.Rejected(mismatch.get());
             }
         }
-        return new Decision.Events(List.of(judge(cmd, state, gateway.get().nodeId(), fingerprint)));
+        return new Decision.Events(List.of(judge(cmd, state, inFlight, gateway.get().nodeId(), fingerprint)));
     }
 
-    private static TicketBatchRedeemed judge(RedeemTicketBatch cmd, LedgerState state, long nodeId, String fingerprint) {
+    private static TicketBatchRedeemed judge(RedeemTicketBatch cmd, LedgerState state, InFlight inFlight, long nodeId,
+                                             String fingerprint) {
         long epoch = state.lastClosedEpoch == null ? cmd.currentEpoch() : Math.max(cmd.currentEpoch(), state.lastClosedEpoch + 1);
         LocalDate today = LocalDate.ofInstant(cmd.now(), ZoneOffset.UTC);
         LocalDate earliest = today.minusDays(cmd.config().spendWindowDays());
@@ -94,11 +101,11 @@ final class BatchRedemption {
         int invalid = 0;
         for (int i = 0; i < cmd.tickets().size(); i++) {
             SubmittedTicket ticket = cmd.tickets().get(i);
-            TicketOutcome outcome = judgeOne(i, ticket, state, seen, today, earliest, nodeId, cmd);
+            TicketOutcome outcome = judgeOne(i, ticket, state, inFlight, seen, today, earliest, nodeId, cmd);
             switch (outcome) {
                 case TicketOutcome.Accepted a -> {
                     acceptedByType[a.type().ordinal()]++;
-                    acceptedBytes.add(a.serial().bytes());
+                    acceptedBytes.add(cmd.parsed().serialBytes(i));
                 }
                 case TicketOutcome.Replayed r -> replayed++;
                 case TicketOutcome.DoubleSpend d -> doubleSpends++;
@@ -120,13 +127,12 @@ final class BatchRedemption {
                 TypeUsage.value(accepted), BatchDigest.base58Of(acceptedBytes));
     }
 
-    private static TicketOutcome judgeOne(int position, SubmittedTicket ticket, LedgerState state, Set<TicketSerial> seen,
-                                          LocalDate today, LocalDate earliest, long nodeId, RedeemTicketBatch cmd) {
-        TicketSerial serial;
-        try {
-            serial = TicketSerial.parse(ticket.serial());
-        } catch (IllegalArgumentException e) {
-            return invalid(position, ticket, InvalidReason.MALFORMED_SERIAL, e.getMessage());
+    private static TicketOutcome judgeOne(int position, SubmittedTicket ticket, LedgerState state, InFlight inFlight,
+                                          Set<TicketSerial> seen, LocalDate today, LocalDate earliest, long nodeId,
+                                          RedeemTicketBatch cmd) {
+        TicketSerial serial = cmd.parsed().serial(position);
+        if (serial == null) {
+            return invalid(position, ticket, InvalidReason.MALFORMED_SERIAL, cmd.parsed().malformedReason(position));
         }
         if (!seen.add(serial)) {
             return invalid(position, ticket, InvalidReason.DUPLICATE_IN_BATCH, "serial already appears earlier in this batch");
@@ -140,7 +146,7 @@ final class BatchRedemption {
             return invalid(position, ticket, InvalidReason.SPEND_DATE_OUTSIDE_WINDOW,
                     "spend date " + spendDate + " is outside [" + earliest + ", " + today + "]");
         }
-        SpentTicket first = state.spent.get(serial);
+        SpentTicket first = inFlight.spent(state, serial);
         if (first == null) {
             return new TicketOutcome.Accepted(position, serial, type.get(), spendDate);
         }
@@ -171,15 +177,15 @@ final class BatchRedemption {
         return Optional.empty();
     }
 
-    private static Optional<Rejection> checkDigest(String claimed, List<SubmittedTicket> tickets) {
+    private static Optional<Rejection> checkDigest(String claimed, ParsedTickets tickets) {
         List<byte[]> serials = new ArrayList<>(tickets.size());
         for (int i = 0; i < tickets.size(); i++) {
-            try {
-                serials.add(Base58.decode(tickets.get(i).serial()));
-            } catch (IllegalArgumentException e) {
+            byte[] bytes = tickets.serialBytes(i);
+            if (bytes == null) {
                 return Optional.of(new Rejection.DigestMismatch(claimed, "",
-                        "serial at position " + i + " has no bytes to hash: " + e.getMessage()));
+                        "serial at position " + i + " has no bytes to hash: " + tickets.notBase58Reason(i)));
             }
+            serials.add(bytes);
         }
         byte[] computed = BatchDigest.of(serials);
         byte[] claimedBytes;

@@ -1,6 +1,7 @@
 package net.nym.tokenomics.ticketledger.domain.ledger;
 
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
+import net.nym.tokenomics.ticketledger.domain.ticket.ParsedTickets;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 
 import java.time.Instant;
@@ -19,10 +20,19 @@ public sealed interface LedgerCommand {
      * @param claimedDigest Nym's Base58 SHA-256 commitment over the serials, when the request carries one
      * @param currentEpoch  the epoch the epoch clock says is running; the ledger never counts a ticket in an epoch it
      *                      already closed, so a lagging clock cannot reopen one
+     * @param parsed        {@code ParsedTickets.of(tickets)}, computed where it is cheap (off the writer's path)
      */
     record RedeemTicketBatch(GatewayIdentity gateway, String idempotencyKey, List<SubmittedTicket> tickets,
                              Optional<String> claimedDigest, Instant submittedAt, Instant now, long currentEpoch,
-                             LedgerConfig config) implements LedgerCommand {
+                             LedgerConfig config, ParsedTickets parsed) implements LedgerCommand {
+
+        public RedeemTicketBatch(GatewayIdentity gateway, String idempotencyKey, List<SubmittedTicket> tickets,
+                                 Optional<String> claimedDigest, Instant submittedAt, Instant now, long currentEpoch,
+                                 LedgerConfig config) {
+            this(gateway, idempotencyKey, tickets, claimedDigest, submittedAt, now, currentEpoch, config,
+                    ParsedTickets.of(tickets));
+        }
+
         public RedeemTicketBatch {
             Objects.requireNonNull(gateway, "gateway");
             Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -31,6 +41,11 @@ public sealed interface LedgerCommand {
             Objects.requireNonNull(submittedAt, "submittedAt");
             Objects.requireNonNull(now, "now");
             Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(parsed, "parsed");
+            if (parsed.size() != tickets.size()) {
+                throw new IllegalArgumentException("parsed tickets (" + parsed.size() + ") are not these tickets ("
+                        + tickets.size() + ")");
+            }
         }
     }
 

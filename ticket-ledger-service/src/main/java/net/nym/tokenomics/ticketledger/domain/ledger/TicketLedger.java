@@ -31,6 +31,27 @@ public final class TicketLedger {
         };
     }
 
+    /**
+     * Decides a group of batches in order, each seeing the earlier ones' accepted serials and idempotency records as if
+     * they had been evolved, without changing the state: the same decisions as {@code decide} then {@code evolve} one
+     * after another. The caller makes the events durable in this order, then evolves them; if that fails, the state
+     * has nothing to undo.
+     */
+    public static List<Decision> decideRedemptions(List<LedgerCommand.RedeemTicketBatch> commands, LedgerState state) {
+        InFlight inFlight = new InFlight();
+        List<Decision> decisions = new ArrayList<>(commands.size());
+        for (LedgerCommand.RedeemTicketBatch command : commands) {
+            Decision decision = BatchRedemption.decide(command, state, inFlight);
+            if (decision instanceof Decision.Events events) {
+                for (LedgerEvent event : events.events()) {
+                    inFlight.add((TicketBatchRedeemed) event);
+                }
+            }
+            decisions.add(decision);
+        }
+        return decisions;
+    }
+
     public static LedgerState evolve(LedgerState state, LedgerEvent event) {
         switch (event) {
             case TicketBatchRedeemed e -> applyBatch(state, e);

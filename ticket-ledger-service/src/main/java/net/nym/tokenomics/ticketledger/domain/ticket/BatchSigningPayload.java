@@ -35,10 +35,15 @@ public final class BatchSigningPayload {
 
     public static byte[] bytes(GatewayIdentity gateway, String idempotencyKey, Instant submittedAt,
                                List<SubmittedTicket> tickets) {
+        return bytes(gateway, idempotencyKey, submittedAt, ticketsDigest(tickets));
+    }
+
+    /** The payload from an already computed {@link #ticketsDigest} (the request path computes it once). */
+    public static byte[] bytes(GatewayIdentity gateway, String idempotencyKey, Instant submittedAt, byte[] ticketsDigest) {
         byte[] tag = DOMAIN_TAG.getBytes(StandardCharsets.US_ASCII);
         byte[] identity = gateway.base58().getBytes(StandardCharsets.UTF_8);
         byte[] key = idempotencyKey.getBytes(StandardCharsets.UTF_8);
-        byte[] digest = ticketsDigest(tickets);
+        byte[] digest = ticketsDigest;
         return ByteBuffer.allocate(tag.length + 4 + identity.length + 4 + key.length + 8 + digest.length)
                 .put(tag)
                 .putInt(identity.length).put(identity)

@@ -19,16 +19,24 @@ public record TicketSerial(String base58) implements Comparable<TicketSerial> {
 
     public TicketSerial {
         Objects.requireNonNull(base58, "base58");
+        if (!SerialText.isSerial(base58)) {
+            throw invalid(base58);
+        }
+    }
+
+    /** The reason a text that {@link SerialText#isSerial} refused is not a serial, from a full decode. */
+    private static InvalidTicketSerialException invalid(String base58) {
         byte[] bytes;
         try {
             bytes = Base58.decode(base58);
         } catch (InvalidBase58Exception e) {
-            throw new InvalidTicketSerialException(base58, e.getMessage());
+            return new InvalidTicketSerialException(base58, e.getMessage());
         }
         if (bytes.length != SERIAL_BYTES) {
-            throw new InvalidTicketSerialException(base58,
+            return new InvalidTicketSerialException(base58,
                     "decodes to " + bytes.length + " bytes, a serial is " + SERIAL_BYTES);
         }
+        throw new IllegalStateException("SerialText and Base58 disagree on '" + base58 + "'");
     }
 
     public static TicketSerial parse(String base58) {
