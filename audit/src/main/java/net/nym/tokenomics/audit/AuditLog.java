@@ -1,12 +1,9 @@
 package net.nym.tokenomics.audit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
+import net.nym.tokenomics.eventlog.cli.CommandOptions;
+
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 
 /**
  * Command line of the audit: reads the four services' Kafka topics from the beginning (nothing else: no database, no
@@ -25,34 +22,22 @@ public final class AuditLog {
     }
 
     public static void main(String[] args) {
-        Map<String, String> a = new HashMap<>();
-        boolean all = false;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--all")) {
-                all = true;
-            } else if (args[i].startsWith("--") && i + 1 < args.length) {
-                a.put(args[i].substring(2), args[++i]);
-            } else {
-                System.err.println("usage: AuditLog [--bootstrap HOST:PORT] [--kafka-config client.properties] "
-                        + "[--topic-prefix PREFIX] [--all]");
-                System.exit(2);
-            }
+        CommandOptions o;
+        Map<String, Object> kafka;
+        try {
+            o = CommandOptions.parse(args, Set.of("all"));
+            kafka = o.kafkaConfig();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: AuditLog [--bootstrap HOST:PORT] [--kafka-config client.properties] "
+                    + "[--topic-prefix PREFIX] [--all]");
+            System.exit(2);
+            return;
         }
-        Map<String, Object> kafka = new HashMap<>();
-        if (a.containsKey("kafka-config")) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(Path.of(a.get("kafka-config")))) {
-                p.load(in);
-            } catch (IOException e) {
-                System.err.println("cannot read --kafka-config " + a.get("kafka-config") + ": " + e.getMessage());
-                System.exit(2);
-            }
-            p.forEach((k, v) -> kafka.put((String) k, v));
-        }
-        kafka.put("bootstrap.servers", a.getOrDefault("bootstrap", String.valueOf(kafka.getOrDefault("bootstrap.servers", "127.0.0.1:9092"))));
+        boolean all = o.has("all");
         Audit.Report report;
         try {
-            report = Audit.run(kafka, Audit.Topics.withPrefix(a.getOrDefault("topic-prefix", "")), m -> System.out.println("[audit] " + m));
+            report = Audit.run(kafka, Audit.Topics.withPrefix(o.get("topic-prefix", "")), m -> System.out.println("[audit] " + m));
         } catch (RuntimeException e) {
             System.err.println("AUDIT ERROR: cannot read the topics: " + e.getMessage());
             System.exit(2);

@@ -60,28 +60,43 @@ public final class Base58 {
         while (zeros < text.length() && text.charAt(zeros) == '1') {
             zeros++;
         }
+        // The number is accumulated in 32-bit limbs (least significant first), five digits per pass: 58^5 < 2^30, so
+        // limb * 58^5 + carry stays below 2^63. That is 20 times fewer inner steps than a byte per digit, on the
+        // ticket ledger's hottest path (every serial is decoded once).
         // log(58) / log(256) < 0.733: enough bytes for the remaining digits.
-        byte[] bytes = new byte[(text.length() - zeros) * 733 / 1000 + 1];
-        int length = 0;
-        for (int i = zeros; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int carry = c < 128 ? VALUE_OF[c] : -1;
-            if (carry < 0) {
-                throw new InvalidBase58Exception(i, c);
+        int[] limbs = new int[((text.length() - zeros) * 733 / 1000 + 1) / 4 + 2];
+        int used = 0;
+        int i = zeros;
+        while (i < text.length()) {
+            long multiplier = 1;
+            long chunk = 0;
+            for (int k = 0; k < 5 && i < text.length(); k++, i++) {
+                char c = text.charAt(i);
+                int value = c < 128 ? VALUE_OF[c] : -1;
+                if (value < 0) {
+                    throw new InvalidBase58Exception(i, c);
+                }
+                chunk = chunk * 58 + value;
+                multiplier *= 58;
             }
-            for (int j = 0; j < length; j++) {
-                carry += (bytes[j] & 0xff) * 58;
-                bytes[j] = (byte) carry;
-                carry >>>= 8;
+            long carry = chunk;
+            for (int j = 0; j < used; j++) {
+                long t = (limbs[j] & 0xffff_ffffL) * multiplier + carry;
+                limbs[j] = (int) t;
+                carry = t >>> 32;
             }
-            while (carry > 0) {
-                bytes[length++] = (byte) carry;
-                carry >>>= 8;
+            while (carry != 0) {
+                limbs[used++] = (int) carry;
+                carry >>>= 32;
             }
         }
-        byte[] out = new byte[zeros + length];
-        for (int j = 0; j < length; j++) {
-            out[zeros + j] = bytes[length - 1 - j];
+        int significant = used * 4;
+        if (used > 0) {
+            significant -= Integer.numberOfLeadingZeros(limbs[used - 1]) / 8;
+        }
+        byte[] out = new byte[zeros + significant];
+        for (int b = 0; b < significant; b++) {
+            out[out.length - 1 - b] = (byte) (limbs[b / 4] >>> (8 * (b % 4)));
         }
         return out;
     }

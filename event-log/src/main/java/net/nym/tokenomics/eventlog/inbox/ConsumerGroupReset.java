@@ -1,20 +1,17 @@
 package net.nym.tokenomics.eventlog.inbox;
 
+import net.nym.tokenomics.eventlog.cli.CommandOptions;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.common.TopicPartition;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -88,31 +85,23 @@ public final class ConsumerGroupReset {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        if (!a.containsKey("group-prefix")) {
+        CommandOptions o;
+        try {
+            o = CommandOptions.parse(args, Set.of());
+            if (!o.has("group-prefix")) {
+                throw new IllegalArgumentException("missing --group-prefix");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             System.err.println("usage: ConsumerGroupReset [--bootstrap HOST:PORT] [--kafka-config client.properties] "
                     + "--group-prefix PREFIX [--topic-prefix PREFIX]");
             System.exit(2);
+            return;
         }
-        Map<String, Object> kafka = new HashMap<>();
-        if (a.containsKey("kafka-config")) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(Path.of(a.get("kafka-config")))) {
-                p.load(in);
-            } catch (IOException e) {
-                System.err.println("cannot read --kafka-config " + a.get("kafka-config") + ": " + e.getMessage());
-                System.exit(2);
-            }
-            p.forEach((k, v) -> kafka.put((String) k, v));
-        }
-        kafka.put("bootstrap.servers", a.getOrDefault("bootstrap", String.valueOf(kafka.getOrDefault("bootstrap.servers", "127.0.0.1:9092"))));
-        String topicPrefix = a.getOrDefault("topic-prefix", "");
-        Result r = reset(kafka, a.get("group-prefix"), t -> t.startsWith(topicPrefix), Duration.ofSeconds(60));
+        String topicPrefix = o.get("topic-prefix", "");
+        Result r = reset(o.kafkaConfig(), o.get("group-prefix", ""), t -> t.startsWith(topicPrefix), Duration.ofSeconds(60));
         if (r.deleted().isEmpty()) {
-            System.out.println("no committed offsets of groups " + a.get("group-prefix") + "* to reset");
+            System.out.println("no committed offsets of groups " + o.get("group-prefix", "") + "* to reset");
         }
         r.deleted().forEach((group, partitions) -> System.out.printf("reset group %s: %d partitions will be read from the "
                 + "beginning (%s)%n", group, partitions.size(), partitions.stream().map(TopicPartition::topic).distinct().sorted().toList()));
