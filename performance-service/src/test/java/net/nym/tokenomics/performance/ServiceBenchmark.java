@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,18 +43,22 @@ import java.util.UUID;
 /**
  * Throughput of a running performance-service through REST and Kafka (not a test). It bonds N nodes (default 10,000)
  * on the rewards topic, posts signed node-monitor submissions of N results each, then publishes EpochEnded and waits
- * for EpochPerformanceComputed on the service's topic. Prints submissions/s, results/s and the epoch turnaround.
+ * for the result over REST (committed and folded) and for EpochPerformanceComputed on the service's topic. Prints
+ * submissions/s, results/s and the epoch turnaround; the service logs the handler's own split ("appended in").
  *
  * <p>The monitor key is derived from a fixed seed, so the service can be started with it on its allow-list:
  * <pre>
  *   java -cp &lt;test classpath&gt; net.nym.tokenomics.performance.ServiceBenchmark --signer
  *   MONITOR_ALLOWED_SIGNERS=&lt;printed key&gt; PERFORMANCE_SUBMISSION_FRESHNESS=PT600S java -Dtopics.rewards=bench.rewards -Dtopics.selection=bench.selection \
- *        -Dtopics.performance=bench.performance -jar performance-service/target/quarkus-app/quarkus-run.jar
+ *        -Dtopics.performance=bench.performance -Dperformance.prober.every=off \
+ *        -Dmp.jwt.verify.publickey.location=file:&lt;any RSA public key PEM&gt; \
+ *        -jar performance-service/target/quarkus-app/quarkus-run.jar
  *   java -cp &lt;test classpath&gt; net.nym.tokenomics.performance.ServiceBenchmark http://127.0.0.1:8082 \
  *        bench.rewards bench.selection bench.performance [nodes] [submissions]
  * </pre>
  * Use topics of its own: the benchmark produces thousands of registry events. The submissions are signed before the
- * clock starts, with distinct timestamps one second apart (the replay key), hence the wider freshness window.
+ * clock starts, with distinct timestamps one second apart (the replay key), hence the wider freshness window. The
+ * prober is off (the bonded hosts do not exist), and the reads need a readable JWT key even though they are public.
  */
 public final class ServiceBenchmark {
 
@@ -133,14 +139,46 @@ public final class ServiceBenchmark {
 
             long epoch = System.currentTimeMillis();
             Instant end = Instant.now();
-            started = System.nanoTime();
-            send(producer, selectionTopic, seq, new IntegrationEvents.EpochEnded(epoch, 1, 0, end.minusSeconds(3600), end, false));
-            producer.flush();
-            IntegrationEvents.EpochPerformanceComputed result = awaitResult(bootstrap, performanceTopic, epoch);
-            System.out.printf("epoch %d: EpochPerformanceComputed for %d nodes %.2f s after EpochEnded was produced "
-                    + "(the service logs the computation time itself)%n", epoch, result.nodes().size(),
-                    (System.nanoTime() - started) / 1e9);
+            long lastNode = lastId;
+            try (KafkaConsumer<String, byte[]> results = resultConsumer(bootstrap, performanceTopic)) {
+                long[] visible = {0};
+                started = System.nanoTime();
+                long t0 = started;
+                Thread rest = Thread.ofPlatform().daemon(true).start(() -> visible[0] = awaitVisible(http, base, lastNode,
+                        epoch) - t0);
+                send(producer, selectionTopic, seq, new IntegrationEvents.EpochEnded(epoch, 1, 0, end.minusSeconds(3600), end,
+                        false));
+                producer.flush();
+                IntegrationEvents.EpochPerformanceComputed result = awaitResult(results, epoch);
+                long onKafka = System.nanoTime() - started;
+                rest.join(Duration.ofMinutes(5));
+                System.out.printf("epoch %d: %d nodes; after EpochEnded was produced: result readable over REST (committed "
+                        + "and folded) %.2f s, EpochPerformanceComputed on Kafka %.2f s (the service logs its own split: "
+                        + "'appended in')%n", epoch, result.nodes().size(), visible[0] / 1e9, onKafka / 1e9);
+            }
         }
+    }
+
+    /** Polls the node's annotation until it reports {@code epoch}; returns System.nanoTime() then. */
+    private static long awaitVisible(HttpClient http, String base, long nodeId, long epoch) {
+        String needle = "\"epoch_id\":" + epoch;
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String body = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/nym-nodes/annotation/" + nodeId))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                if (body.contains(needle)) {
+                    return System.nanoTime();
+                }
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("epoch " + epoch + " not readable over REST within 5 minutes");
     }
 
     private static String identity(long nodeId) {
@@ -185,24 +223,34 @@ public final class ServiceBenchmark {
         producer.send(KafkaEnvelope.toRecord(topic, 0, stored, seq));
     }
 
-    private static IntegrationEvents.EpochPerformanceComputed awaitResult(String bootstrap, String topic, long epoch) {
+    /** Assigned (no group to join) and positioned at the topic's end before EpochEnded is produced. */
+    private static KafkaConsumer<String, byte[]> resultConsumer(String bootstrap, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    StoredEvent e = KafkaEnvelope.event(r);
-                    if (IntegrationEvents.EpochPerformanceComputed.TYPE.equals(e.eventType())) {
-                        var computed = IntegrationEvents.codec().decode(e, IntegrationEvents.EpochPerformanceComputed.class);
-                        if (computed.epochId() == epoch) {
-                            return computed;
-                        }
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : c.partitionsFor(topic)) {
+            partitions.add(new TopicPartition(topic, info.partition()));
+        }
+        c.assign(partitions);
+        c.seekToEnd(partitions);
+        partitions.forEach(c::position);
+        return c;
+    }
+
+    private static IntegrationEvents.EpochPerformanceComputed awaitResult(KafkaConsumer<String, byte[]> c, long epoch) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
+                StoredEvent e = KafkaEnvelope.event(r);
+                if (IntegrationEvents.EpochPerformanceComputed.TYPE.equals(e.eventType())) {
+                    var computed = IntegrationEvents.codec().decode(e, IntegrationEvents.EpochPerformanceComputed.class);
+                    if (computed.epochId() == epoch) {
+                        return computed;
                     }
                 }
             }

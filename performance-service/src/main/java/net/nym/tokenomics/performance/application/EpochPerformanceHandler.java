@@ -2,21 +2,11 @@ package net.nym.tokenomics.performance.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents.EpochEnded;
-import net.nym.tokenomics.eventlog.store.NewEvent;
-import net.nym.tokenomics.performance.domain.Decision;
-import net.nym.tokenomics.performance.domain.epoch.EpochPerformanceComputed;
-import net.nym.tokenomics.performance.domain.epoch.EpochPerformanceDecider.EpochRejection;
-import net.nym.tokenomics.performance.domain.epoch.PerformanceConfig;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
-import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
-import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultPart;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -37,42 +27,25 @@ public class EpochPerformanceHandler {
     }
 
     public void onEpochEnded(Connection c, String consumer, UUID inputEventId, EpochEnded ended) throws SQLException {
+        long started = System.nanoTime();
         String stream = PerformanceEvents.epochStream(ended.epochId());
         if (app.store().streamVersion(c, stream) > 0) {
             LOG.infof("epoch %d: performance already published; EpochEnded %s ignored", ended.epochId(), inputEventId);
             return;
         }
         app.follower().catchUp();
-        PerformanceConfig config = app.config().scoring().performanceConfig();
-        PerformanceState state = app.state();
-        var ledger = state.epochLedger();
-        PerformanceState.EpochInputs inputs = state.epochInputs(ended.end(), config.window());
-        long started = System.nanoTime();
-        switch (EpochComputation.decide(ended.epochId(), ended.end(), inputs, ledger, config)) {
-            case Decision.Rejected<EpochPerformanceComputed, EpochRejection> r ->
-                    LOG.infof("epoch %d: %s", ended.epochId(), r.rejection().message());
-            case Decision.Accepted<EpochPerformanceComputed, EpochRejection> a -> {
-                EpochPerformanceComputed result = a.events().getFirst();
-                EpochPerformancePublished published = new EpochPerformancePublished(ended.epochId(), inputs.position(),
-                        EpochComputation.digest(result), result);
-                List<NewEvent> events = new ArrayList<>();
-                for (EpochPerformanceResultPart part : published.parts(app.config().epochNodesPerEvent())) {
-                    events.add(app.codec().encode(derivedId(inputEventId, "result-" + part.part()), part)
-                            .causedBy(consumer, inputEventId));
-                }
-                events.add(app.codec().encode(derivedId(inputEventId, "integration"),
-                        EpochComputation.integration(published)).causedBy(consumer, inputEventId));
-                app.store().append(c, stream, 0, events);
-                long zero = result.nodes().stream().filter(n -> n.performance().isZero()).count();
-                LOG.infof("epoch %d: performance of %d bonded nodes computed in %d ms from %d measurements (%d at zero), digest %s",
-                        ended.epochId(), result.nodes().size(), (System.nanoTime() - started) / 1_000_000,
-                        inputs.measurements().size(), zero, published.stateDigest());
-            }
+        long caughtUp = System.nanoTime();
+        EpochPublisher.Outcome outcome = app.epochPublisher().publish(c, app.state(), consumer, inputEventId, ended);
+        if (outcome.rejection().isPresent()) {
+            LOG.infof("epoch %d: %s", ended.epochId(), outcome.rejection().get());
+            return;
         }
-    }
-
-    /** Event ids derived from the input event, so a retried handler appends the same ids. */
-    private static UUID derivedId(UUID input, String what) {
-        return UUID.nameUUIDFromBytes((input + "/" + what).getBytes(StandardCharsets.UTF_8));
+        var published = outcome.published().orElseThrow();
+        long zero = published.result().nodes().stream().filter(n -> n.performance().isZero()).count();
+        LOG.infof("epoch %d: performance of %d bonded nodes from %d measurements (%d at zero) appended in %d ms "
+                        + "(catch-up %d ms, %s; %d bytes), digest %s",
+                ended.epochId(), published.result().nodes().size(), outcome.measurements(), zero,
+                (System.nanoTime() - started) / 1_000_000, (caughtUp - started) / 1_000_000, outcome.timings(),
+                outcome.payloadBytes(), published.stateDigest());
     }
 }

@@ -46,6 +46,7 @@ public class PerformanceApplication {
     private final EventCodec codec = PerformanceEvents.codec();
     private PerformanceState state;
     private LogFollower follower;
+    private EpochPublisher epochPublisher;
 
     public PerformanceApplication(DataSource dataSource, PerformanceServiceConfig config) {
         this.dataSource = dataSource;
@@ -54,12 +55,16 @@ public class PerformanceApplication {
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         state = newState();
+        epochPublisher = new EpochPublisher(store, codec, config.scoring().performanceConfig(), config.epochNodesPerEvent());
         follower = new LogFollower(dataSource, state);
         long started = System.nanoTime();
         int folded = follower.catchUp();
         LOG.infof("performance state: folded %d events of the log in %d ms (position %s)", folded,
                 (System.nanoTime() - started) / 1_000_000, state.position());
         follower.start(Duration.ofMillis(200));
+        long warming = System.nanoTime();
+        epochPublisher.warmUp();
+        LOG.infof("epoch publisher warmed up in %d ms", (System.nanoTime() - warming) / 1_000_000);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -79,6 +84,10 @@ public class PerformanceApplication {
 
     public LogFollower follower() {
         return follower;
+    }
+
+    public EpochPublisher epochPublisher() {
+        return epochPublisher;
     }
 
     public EventCodec codec() {

@@ -1,5 +1,6 @@
 package net.nym.tokenomics.performance.application;
 
+import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.store.EventCodec;
 import net.nym.tokenomics.eventlog.store.LogPosition;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
@@ -8,6 +9,7 @@ import net.nym.tokenomics.performance.domain.epoch.EpochPerformanceLedger;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorSubmissionDecider;
 import net.nym.tokenomics.performance.domain.monitoring.MonitoringResultsRecorded;
 import net.nym.tokenomics.performance.domain.monitoring.SubmissionLedger;
+import net.nym.tokenomics.performance.domain.rewardedset.RewardedSet;
 import net.nym.tokenomics.performance.domain.routing.Measurement;
 import net.nym.tokenomics.performance.domain.selfdescribed.NodeFact;
 import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionDecider;
@@ -16,10 +18,12 @@ import net.nym.tokenomics.performance.domain.version.ReleaseHistory;
 import net.nym.tokenomics.performance.domain.version.ReleaseHistoryDecider;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
+import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultColumns;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultPart;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeDeregistered;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeRegistered;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.ReleaseRecorded;
+import net.nym.tokenomics.performance.persistence.PerformanceEvents.RewardedSetRecorded;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +47,17 @@ import java.util.TreeSet;
  */
 public final class PerformanceState {
 
-    /** Everything one epoch's computation needs, read atomically with the log position it reflects. */
-    public record EpochInputs(LogPosition position, List<BondedNode> bondedNodes, List<Measurement> measurements,
-                              SelfDescriptionHistory selfDescriptions, ReleaseHistory releases) { }
+    /**
+     * Everything one epoch's computation needs, read atomically with the log position it reflects and the number of
+     * log events folded (the fold always starts at the log's beginning).
+     */
+    public record EpochInputs(LogPosition position, long eventCount, List<BondedNode> bondedNodes,
+                              List<Measurement> measurements, SelfDescriptionHistory selfDescriptions,
+                              ReleaseHistory releases) {
+        public int measurementCount() {
+            return measurements.size();
+        }
+    }
 
     private final EventCodec codec;
     private final Duration retention;
@@ -57,10 +69,15 @@ public final class PerformanceState {
     private final TreeMap<Long, NodeRegistered> everRegistered = new TreeMap<>();
     private final TreeMap<Long, BondedNode> bonded = new TreeMap<>();
     private SubmissionLedger submissions;
-    private final TreeMap<Instant, List<MonitoringResultsRecorded>> measurementsByTime = new TreeMap<>();
+    /**
+     * Recorded measurements by receive time, converted once when folded: an epoch's computation only concatenates the
+     * window's lists, and the state does not keep the submissions' identity strings.
+     */
+    private final TreeMap<Instant, List<Measurement>> measurementsByTime = new TreeMap<>();
     private Instant newestMeasurement = Instant.EPOCH;
     private final TreeMap<Long, ArrayList<NodeFact>> facts = new TreeMap<>();
     private ReleaseHistory releases = ReleaseHistory.EMPTY;
+    private RewardedSet rewardedSet = RewardedSet.NONE;
     private final TreeSet<Long> computedEpochs = new TreeSet<>();
     private final TreeMap<Long, EpochPerformancePublished> recentEpochs = new TreeMap<>();
     private final PerformanceEvents.EpochResultAssembler epochParts = new PerformanceEvents.EpochResultAssembler();
@@ -77,7 +94,9 @@ public final class PerformanceState {
         streamVersions.put(e.streamId(), e.streamVersion());
         position = e.position();
         appliedEvents++;
-        if (!codec.knows(e.eventType())) {
+        // The integration copy of an epoch's result is not decoded: the domain parts hold the same result, and
+        // decoding every node's entry only to drop it would double the fold's work after each epoch.
+        if (!codec.knows(e.eventType()) || IntegrationEvents.EpochPerformanceComputed.TYPE.equals(e.eventType())) {
             return;
         }
         switch (codec.decode(e)) {
@@ -89,22 +108,29 @@ public final class PerformanceState {
                 bonded.put(r.nodeId(), new BondedNode(r.nodeId(), r.identityKey()));
             }
             case NodeDeregistered u -> bonded.remove(u.nodeId());
-            case EpochPerformanceResultPart part -> epochParts.add(part).ifPresent(p -> {
-                computedEpochs.add(p.epoch());
-                recentEpochs.put(p.epoch(), p);
-                while (recentEpochs.size() > retainedEpochs) {
-                    recentEpochs.pollFirstEntry();
-                }
-            });
+            case RewardedSetRecorded r -> rewardedSet = rewardedSet.evolve(r.toDomain());
+            case EpochPerformanceResultColumns columns -> applyPart(columns.toPart());
+            case EpochPerformanceResultPart part -> applyPart(part);
             default -> {
-                // The integration copy of a result: the domain record above already holds it.
+                // Every registered type is handled above; nothing else is decoded.
             }
         }
     }
 
+    private void applyPart(EpochPerformanceResultPart part) {
+        epochParts.add(part).ifPresent(p -> {
+            computedEpochs.add(p.epoch());
+            recentEpochs.put(p.epoch(), p);
+            while (recentEpochs.size() > retainedEpochs) {
+                recentEpochs.pollFirstEntry();
+            }
+        });
+    }
+
     private void applySubmission(MonitoringResultsRecorded m) {
         submissions = MonitorSubmissionDecider.evolve(submissions, m);
-        measurementsByTime.computeIfAbsent(m.receivedAt(), k -> new ArrayList<>(1)).add(m);
+        measurementsByTime.computeIfAbsent(m.receivedAt(), k -> new ArrayList<>(m.results().size()))
+                .addAll(m.measurements());
         if (m.receivedAt().isAfter(newestMeasurement)) {
             newestMeasurement = m.receivedAt();
             measurementsByTime.headMap(newestMeasurement.minus(retention), false).clear();
@@ -163,6 +189,11 @@ public final class PerformanceState {
         return SelfDescriptionHistory.of(facts.getOrDefault(nodeId, new ArrayList<>()));
     }
 
+    /** The rewarded set of the highest epoch recorded ({@link RewardedSet#NONE} before the first). */
+    public synchronized RewardedSet rewardedSet() {
+        return rewardedSet;
+    }
+
     public synchronized ReleaseHistory releases() {
         return releases;
     }
@@ -189,12 +220,14 @@ public final class PerformanceState {
      * {@code [epochEnd − window, epochEnd]} and each node's latest probe fact at or before {@code epochEnd}.
      */
     public synchronized EpochInputs epochInputs(Instant epochEnd, Duration window) {
-        List<Measurement> measurements = new ArrayList<>();
-        for (List<MonitoringResultsRecorded> at : measurementsByTime.subMap(epochEnd.minus(window), true, epochEnd, true)
-                .values()) {
-            for (MonitoringResultsRecorded m : at) {
-                measurements.addAll(m.measurements());
-            }
+        var inWindow = measurementsByTime.subMap(epochEnd.minus(window), true, epochEnd, true).values();
+        int count = 0;
+        for (List<Measurement> at : inWindow) {
+            count += at.size();
+        }
+        List<Measurement> measurements = new ArrayList<>(count);
+        for (List<Measurement> at : inWindow) {
+            measurements.addAll(at);
         }
         List<NodeFact> latest = new ArrayList<>(bonded.size());
         for (Long id : bonded.keySet()) {
@@ -203,7 +236,7 @@ public final class PerformanceState {
                 SelfDescriptionHistory.of(list).latestAtOrBefore(id, epochEnd).ifPresent(latest::add);
             }
         }
-        return new EpochInputs(position, new ArrayList<>(bonded.values()), measurements, SelfDescriptionHistory.of(latest),
-                releases);
+        return new EpochInputs(position, appliedEvents, new ArrayList<>(bonded.values()), measurements,
+                SelfDescriptionHistory.of(latest), releases);
     }
 }

@@ -12,9 +12,11 @@ import net.nym.tokenomics.performance.domain.epoch.EpochPerformanceLedger;
 import net.nym.tokenomics.performance.domain.epoch.PerformanceConfig;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
+import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultColumns;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultPart;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * Rebuilds the state from the log in a fresh fold and recomputes every published epoch from exactly the inputs it
- * was computed from (the log prefix up to its recorded {@code inputs_up_to}); reports every epoch whose recomputed
+ * was computed from (the log prefix of its recorded {@code inputs_event_count} events, or up to its
+ * {@code inputs_up_to} position in logs written before the count was recorded); reports every epoch whose recomputed
  * result or digest differs from the published one, and whether the fold equals the live state's results.
  */
 @ApplicationScoped
@@ -43,13 +46,26 @@ public class ReplayCheck {
         this.app = app;
     }
 
+    /** Checks the service's own log. */
     public Report run() {
+        return run(app.dataSource());
+    }
+
+    /**
+     * Checks the event log in {@code log}: the service's own, or one rebuilt elsewhere (e.g. from Kafka into another
+     * database). Epochs recorded with their inputs' event count are recomputed at that count, which a rebuilt log
+     * keeps (its positions are new); older ones at their recorded position.
+     */
+    public Report run(DataSource log) {
         // Pass 1: the published results, their inputs' positions and the digests the integration events carry.
         TreeMap<Long, EpochPerformancePublished> published = new TreeMap<>();
         TreeMap<Long, String> integrationDigests = new TreeMap<>();
         PerformanceEvents.EpochResultAssembler assembler = new PerformanceEvents.EpochResultAssembler();
-        LogPosition end = forEachEvent(LogPosition.START, null, e -> {
-            if (EpochPerformanceResultPart.TYPE.equals(e.eventType())) {
+        LogPosition end = forEachEvent(log, LogPosition.START, null, e -> {
+            if (EpochPerformanceResultColumns.TYPE.equals(e.eventType())) {
+                assembler.add(((EpochPerformanceResultColumns) app.codec().decode(e)).toPart())
+                        .ifPresent(p -> published.put(p.epoch(), p));
+            } else if (EpochPerformanceResultPart.TYPE.equals(e.eventType())) {
                 assembler.add((EpochPerformanceResultPart) app.codec().decode(e)).ifPresent(p -> published.put(p.epoch(), p));
             } else if (IntegrationEvents.EpochPerformanceComputed.TYPE.equals(e.eventType())) {
                 var i = (IntegrationEvents.EpochPerformanceComputed) app.codec().decode(e);
@@ -66,13 +82,12 @@ public class ReplayCheck {
         TreeMap<Long, String> digests = new TreeMap<>();
         int[] next = {0};
         Consumer<LogPosition> recomputeBefore = position -> {
-            while (next[0] < pending.size()
-                    && (position == null || pending.get(next[0]).inputsUpTo().compareTo(position) < 0)) {
+            while (next[0] < pending.size() && inputsComplete(pending.get(next[0]), fresh, position)) {
                 EpochPerformancePublished p = pending.get(next[0]++);
                 verify(p, fresh, config, integrationDigests.get(p.epoch()), mismatches, digests);
             }
         };
-        forEachEvent(LogPosition.START, end, e -> {
+        forEachEvent(log, LogPosition.START, end, e -> {
             recomputeBefore.accept(e.position());
             fresh.apply(e);
         });
@@ -97,12 +112,22 @@ public class ReplayCheck {
         return report;
     }
 
+    /** Whether the fold holds all of {@code p}'s inputs, before the event at {@code next} (null: the log's end). */
+    private static boolean inputsComplete(EpochPerformancePublished p, PerformanceState fold, LogPosition next) {
+        if (p.inputsEventCount() != null) {
+            return next == null || fold.appliedEvents() >= p.inputsEventCount();
+        }
+        return next == null || p.inputsUpTo().compareTo(next) < 0;
+    }
+
     private static void verify(EpochPerformancePublished p, PerformanceState fold, PerformanceConfig config,
                                String integrationDigest, List<Mismatch> mismatches, Map<Long, String> digests) {
         PerformanceState.EpochInputs inputs = fold.epochInputs(p.result().windowEnd(), config.window());
-        if (!inputs.position().equals(p.inputsUpTo())) {
-            mismatches.add(new Mismatch(p.epoch(), "the fold stopped at " + inputs.position() + ", inputs were at "
-                    + p.inputsUpTo()));
+        if (p.inputsEventCount() != null ? inputs.eventCount() != p.inputsEventCount()
+                : !inputs.position().equals(p.inputsUpTo())) {
+            mismatches.add(new Mismatch(p.epoch(), "the fold stopped at " + inputs.position() + " after "
+                    + inputs.eventCount() + " events, inputs were at " + p.inputsUpTo() + " after "
+                    + p.inputsEventCount() + " events"));
             return;
         }
         var decision = EpochComputation.decide(p.epoch(), p.result().windowEnd(), inputs, EpochPerformanceLedger.EMPTY, config);
@@ -123,11 +148,11 @@ public class ReplayCheck {
     }
 
     /** Feeds the log in order from {@code from} up to and including {@code until} (null: to the end); returns the last position. */
-    private LogPosition forEachEvent(LogPosition from, LogPosition until, Consumer<StoredEvent> action) {
+    private LogPosition forEachEvent(DataSource log, LogPosition from, LogPosition until, Consumer<StoredEvent> action) {
         LogPosition at = from;
         while (true) {
             LogPosition after = at;
-            List<StoredEvent> page = Transactions.inTransaction(app.dataSource(), c -> app.store().readAfter(c, after, PAGE));
+            List<StoredEvent> page = Transactions.inTransaction(log, c -> app.store().readAfter(c, after, PAGE));
             for (StoredEvent e : page) {
                 if (until != null && e.position().compareTo(until) > 0) {
                     return at;

@@ -13,6 +13,7 @@
  *       {@code MonitoringResultsRecorded}.</li>
  *   <li>{@code epoch.EpochPerformanceDecider}: {@code ComputeEpochPerformance} → {@code EpochPerformanceComputed}.</li>
  * </ul>
+ * {@code rewardedset.RewardedSet} is selection-service's set as recorded; its {@code evolve} keeps the highest epoch's.
  * {@code performance.ArchitectureTest} enforces the contract on the compiled classes.
  */
 package net.nym.tokenomics.performance.domain;

@@ -10,6 +10,7 @@ import net.nym.tokenomics.eventlog.store.EventCodec;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.performance.application.EpochPerformanceHandler;
 import net.nym.tokenomics.performance.application.RegistryHandler;
+import net.nym.tokenomics.performance.application.RewardedSetHandler;
 import net.nym.tokenomics.performance.config.PerformanceServiceConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * The service's inputs: rewards-service's registry facts ({@code NodeBonded}, {@code NodeUnbonded}) and
- * selection-service's {@code EpochEnded}. Every other type on those topics is ignored. Each handler runs in one
+ * selection-service's {@code EpochEnded} and {@code RewardedSetSelected}. Every other type on those topics is ignored. Each handler runs in one
  * transaction with the consumer's inbox record, so a redelivery does nothing.
  */
 @ApplicationScoped
@@ -28,18 +29,20 @@ public class InputConsumers {
     private final EventLogRuntime runtime;
     private final RegistryHandler registry;
     private final EpochPerformanceHandler epochs;
+    private final RewardedSetHandler rewardedSets;
     private final EventCodec contracts = IntegrationEvents.codec();
     private final String prefix;
     private final String rewardsTopic;
     private final String selectionTopic;
 
     public InputConsumers(EventLogRuntime runtime, RegistryHandler registry, EpochPerformanceHandler epochs,
-                          PerformanceServiceConfig config,
+                          RewardedSetHandler rewardedSets, PerformanceServiceConfig config,
                           @ConfigProperty(name = "topics.rewards") String rewardsTopic,
                           @ConfigProperty(name = "topics.selection") String selectionTopic) {
         this.runtime = runtime;
         this.registry = registry;
         this.epochs = epochs;
+        this.rewardedSets = rewardedSets;
         this.prefix = config.consumerPrefix();
         this.rewardsTopic = rewardsTopic;
         this.selectionTopic = selectionTopic;
@@ -66,6 +69,8 @@ public class InputConsumers {
     private void onSelectionEvent(String consumer, Connection c, StoredEvent e) throws SQLException {
         if (IntegrationEvents.EpochEnded.TYPE.equals(e.eventType())) {
             epochs.onEpochEnded(c, consumer, e.eventId(), contracts.decode(e, IntegrationEvents.EpochEnded.class));
+        } else if (IntegrationEvents.RewardedSetSelected.TYPE.equals(e.eventType())) {
+            rewardedSets.onSelected(c, consumer, e.eventId(), contracts.decode(e, IntegrationEvents.RewardedSetSelected.class));
         }
     }
 }

@@ -12,6 +12,7 @@ import net.nym.tokenomics.performance.application.CommandRejected;
 import net.nym.tokenomics.performance.application.PerformanceApplication;
 import net.nym.tokenomics.performance.domain.config.ConfigScore;
 import net.nym.tokenomics.performance.domain.epoch.NodePerformance;
+import net.nym.tokenomics.performance.domain.rewardedset.RewardedRole;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
 
 import java.time.Instant;
@@ -67,9 +68,11 @@ public class NodeResource {
     @Path("/annotation/{node_id}")
     public AnnotationResponse annotation(@PathParam("node_id") long nodeId) {
         requireKnown(nodeId);
+        // nym-api's current_role: the node's role in the current (latest) rewarded set, not the scored epoch's.
+        String currentRole = app.state().rewardedSet().roleOf(nodeId).map(RewardedRole::displayName).orElse(null);
         return new AnnotationResponse(nodeId, latest(nodeId).map(p -> {
             NodePerformance n = p.node();
-            return new Annotation(n.last24hPerformance().toString(), null,
+            return new Annotation(n.last24hPerformance().toString(), currentRole,
                     new DetailedPerformance(n.performanceScore(), new RoutingScoreView(n.routingScore()),
                             ConfigScoreView.of(n.configScore())),
                     p.epoch(), n.performance().toString(), n.reasons().stream().map(Enum::name).toList());

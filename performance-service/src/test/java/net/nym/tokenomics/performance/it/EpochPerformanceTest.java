@@ -160,7 +160,7 @@ class EpochPerformanceTest {
         List<StoredEvent> epochStream = stream("epoch-" + inWindow + "-performance");
         assertThat(epochStream).filteredOn(e -> e.eventType().equals("EpochPerformanceComputed")).hasSize(1);
         // The domain result is stored in parts of at most 2 nodes in tests (epoch-nodes-per-event), in one transaction.
-        assertThat(epochStream).filteredOn(e -> e.eventType().equals("EpochPerformanceResult"))
+        assertThat(epochStream).filteredOn(e -> e.eventType().equals("EpochPerformanceResultColumns"))
                 .hasSize((e1.nodes().size() + 1) / 2);
         assertThat(epochStream).extracting(StoredEvent::transactionId).containsOnly(epochStream.getFirst().transactionId());
 
