@@ -2,6 +2,7 @@ package net.nym.tokenomics.selection.application;
 
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.eventlog.store.EventDecodingException;
 import net.nym.tokenomics.eventlog.store.EventLogException;
 import net.nym.tokenomics.eventlog.store.EventStore;
@@ -36,6 +37,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -90,6 +92,14 @@ public final class SelectionService {
                            NavigableMap<Long, SelectedSet> selected, List<String> waitingFor, long version) {
     }
 
+    /**
+     * Where the time of this process's last selection went: drawing the set (inputs to proof, with its digest),
+     * encoding the events, and appending them (the insert, and applying them to the cached state). Logged with the
+     * selection and read by the benchmark.
+     */
+    public record SelectionTiming(long epochId, Duration select, Duration encode, Duration append, int proofPayloadChars) {
+    }
+
     /** Result of re-folding the log and recomputing every selection from the inputs recorded before it. */
     public record LogVerification(long events, int selectionsVerified, Optional<String> firstMismatch) {
     }
@@ -99,6 +109,7 @@ public final class SelectionService {
     private final EventStore store = new EventStore();
     private final ReentrantLock lock = new ReentrantLock();
     private SelectionView view;
+    private volatile SelectionTiming lastTiming;
     private volatile ReadView published = new ReadView(EpochClock.initialState(), null, new java.util.TreeMap<>(), List.of(), 0);
 
     public SelectionService(DataSource dataSource, Settings settings) {
@@ -108,6 +119,11 @@ public final class SelectionService {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The timing of the last selection this process made, if any. */
+    public Optional<SelectionTiming> lastSelectionTiming() {
+        return Optional.ofNullable(lastTiming);
     }
 
     // ------------------------------------------------------------------ commands
@@ -181,9 +197,9 @@ public final class SelectionService {
         lock.lock();
         try {
             refresh(c);
-            NewEvent record = recordOf(input);
+            Recorded record = recordOf(input);
             if (record != null) {
-                appendRaw(c, List.of(record), input.eventId());
+                appendRaw(c, List.of(record.event()), Collections.singletonList(record.decoded()), input.eventId());
                 selectIfDue(c, input.eventId());
             }
             publish();
@@ -195,15 +211,18 @@ public final class SelectionService {
         }
     }
 
-    private NewEvent recordOf(StoredEvent input) {
+    /** An event to append with its decoded form (see {@link SelectionView#apply(StoredEvent, Object)}). */
+    private record Recorded(NewEvent event, Object decoded) {
+    }
+
+    private Recorded recordOf(StoredEvent input) {
         UUID id = UUID.randomUUID();
         Object rec;
         try {
             rec = SelectionEvents.decodeIntegration(input);
         } catch (EventDecodingException e) {
             LOG.warnf("input %s rejected: %s", input.describe(), e.getMessage());
-            return SelectionEvents.encodeRejected(id, new SelectionEvents.InputRejected(input.eventType(),
-                    input.eventId().toString(), e.getMessage()));
+            return rejected(id, input, e.getMessage());
         }
         return switch (rec) {
             case IntegrationEvents.StakeSnapshotTaken s -> {
@@ -214,11 +233,10 @@ public final class SelectionService {
                 String reason = SelectionInputs.invalidSnapshotReason(s);
                 if (reason != null) {
                     LOG.warnf("stake snapshot of epoch %d rejected: %s", s.epochId(), reason);
-                    yield SelectionEvents.encodeRejected(id, new SelectionEvents.InputRejected(input.eventType(),
-                            input.eventId().toString(), reason));
+                    yield rejected(id, input, reason);
                 }
                 LOG.infof("stake snapshot of epoch %d recorded: %d nodes", s.epochId(), s.nodes().size());
-                yield SelectionEvents.encodeInput(id, s);
+                yield recorded(id, input, s);
             }
             case IntegrationEvents.EpochPerformanceComputed p -> {
                 if (view.inputs.hasPerformance(p.epochId()) || alreadySelected(p.epochId() + 1)) {
@@ -228,23 +246,30 @@ public final class SelectionService {
                 String reason = SelectionInputs.invalidPerformanceReason(p);
                 if (reason != null) {
                     LOG.warnf("performance of epoch %d rejected: %s", p.epochId(), reason);
-                    yield SelectionEvents.encodeRejected(id, new SelectionEvents.InputRejected(input.eventType(),
-                            input.eventId().toString(), reason));
+                    yield rejected(id, input, reason);
                 }
                 LOG.infof("performance of epoch %d recorded: %d nodes", p.epochId(), p.nodes().size());
-                yield SelectionEvents.encodeInput(id, p);
+                yield recorded(id, input, p);
             }
             case IntegrationEvents.NodeBonded b -> {
                 if (b.owner() == null || b.nodeId() < 0 || b.nodeId() > NodeId.MAX) {
-                    yield SelectionEvents.encodeRejected(id, new SelectionEvents.InputRejected(input.eventType(),
-                            input.eventId().toString(), "node_id/owner: a u32 node id and an owner are required"));
+                    yield rejected(id, input, "node_id/owner: a u32 node id and an owner are required");
                 }
-                yield SelectionEvents.encodeInput(id, b);
+                yield recorded(id, input, b);
             }
             case IntegrationEvents.NodeUnbonded u -> u.nodeId() < 0 || u.nodeId() > NodeId.MAX ? null
-                    : SelectionEvents.encodeInput(id, u);
+                    : recorded(id, input, u);
             default -> null;
         };
+    }
+
+    private static Recorded recorded(UUID id, StoredEvent input, Object decoded) {
+        return new Recorded(SelectionEvents.recordInput(id, input, decoded), decoded);
+    }
+
+    private static Recorded rejected(UUID id, StoredEvent input, String reason) {
+        SelectionEvents.InputRejected r = new SelectionEvents.InputRejected(input.eventType(), input.eventId().toString(), reason);
+        return new Recorded(SelectionEvents.encodeRejected(id, r), r);
     }
 
     /** A published set is never recomputed: inputs for an epoch whose successor is selected are late and ignored. */
@@ -255,6 +280,7 @@ public final class SelectionService {
     // ------------------------------------------------------------------ selection
 
     private List<EpochClockEvent> selectIfDue(Connection c, UUID cause) throws SQLException {
+        long started = System.nanoTime();
         Optional<EpochClockCommand.SelectRewardedSet> command = dueCommand(view, settings.beacons()::get,
                 settings.bootstrapSizes(), settings.bootstrapStakeSaturationPoint());
         if (command.isEmpty()) {
@@ -265,12 +291,22 @@ public final class SelectionService {
             LOG.errorf("selection of epoch %d refused: %s", command.get().epochId(), r.rejection().message());
             return List.of();
         }
-        List<EpochClockEvent> events = appendClock(c, ((Decision.Accepted) d).events(), cause);
-        for (EpochClockEvent e : events) {
-            if (e instanceof EpochClockEvent.RewardedSetSelected s) {
+        List<EpochClockEvent> events = ((Decision.Accepted) d).events();
+        long selected = System.nanoTime();
+        Encoded encoded = encode(events);
+        long encodedAt = System.nanoTime();
+        appendRaw(c, encoded.events(), encoded.decoded(), cause);
+        long appended = System.nanoTime();
+        for (int i = 0; i < encoded.events().size(); i++) {
+            if (encoded.decoded().get(i) instanceof EpochClockEvent.RewardedSetSelected s) {
                 SelectionProof p = s.proof();
-                LOG.infof("epoch %d: rewarded set of %d nodes selected from %d candidates (shortfall %s), seed %s, proof %s",
-                        s.epochId(), p.result().size(), p.candidates().size(), p.shortfall(), p.seed().hex(), p.digest().hex());
+                int payload = encoded.events().get(i).payload().length();
+                lastTiming = new SelectionTiming(s.epochId(), Duration.ofNanos(selected - started),
+                        Duration.ofNanos(encodedAt - selected), Duration.ofNanos(appended - encodedAt), payload);
+                LOG.infof("epoch %d: rewarded set of %d nodes selected from %d candidates (shortfall %s), seed %s, proof %s; "
+                                + "select %d ms, encode %d ms, append %d ms, proof payload %d characters", s.epochId(), p.result().size(),
+                        p.candidates().size(), p.shortfall(), p.seed().hex(), p.digest().hex(), lastTiming.select().toMillis(),
+                        lastTiming.encode().toMillis(), lastTiming.append().toMillis(), payload);
             }
         }
         return events;
@@ -300,9 +336,21 @@ public final class SelectionService {
     // ------------------------------------------------------------------ appending
 
     private List<EpochClockEvent> appendClock(Connection c, List<EpochClockEvent> events, UUID cause) throws SQLException {
+        Encoded encoded = encode(events);
+        appendRaw(c, encoded.events(), encoded.decoded(), cause);
+        return events;
+    }
+
+    /** The events to append for these clock events, each domain event followed by its integration event, if any. */
+    private record Encoded(List<NewEvent> events, List<Object> decoded) {
+    }
+
+    private static Encoded encode(List<EpochClockEvent> events) {
         List<NewEvent> out = new ArrayList<>();
+        List<Object> decoded = new ArrayList<>();
         for (EpochClockEvent e : events) {
             out.add(SelectionEvents.encodeClock(UUID.randomUUID(), e));
+            decoded.add(e);
             Object integration = switch (e) {
                 case EpochClockEvent.ClockInitialized i -> null;
                 case EpochClockEvent.EpochEnded x -> new IntegrationEvents.EpochEnded(x.epochId(), x.intervalId(),
@@ -317,17 +365,19 @@ public final class SelectionService {
             };
             if (integration != null) {
                 out.add(SelectionEvents.encodeIntegration(UUID.randomUUID(), integration));
+                decoded.add(null); // published, not folded
             }
         }
-        appendRaw(c, out, cause);
-        return events;
+        return new Encoded(out, decoded);
     }
 
-    private void appendRaw(Connection c, List<NewEvent> events, UUID cause) throws SQLException {
+    /** @param decoded per event, its decoded form or null (see {@link SelectionView#apply(StoredEvent, Object)}) */
+    private void appendRaw(Connection c, List<NewEvent> events, List<Object> decoded, UUID cause) throws SQLException {
         List<NewEvent> marked = cause == null ? events
                 : events.stream().map(e -> e.causedBy(settings.consumerName(), cause)).toList();
-        for (StoredEvent s : store.append(c, settings.streamId(), view.version, marked)) {
-            view.apply(s);
+        List<StoredEvent> stored = store.append(c, settings.streamId(), view.version, marked);
+        for (int i = 0; i < stored.size(); i++) {
+            view.apply(stored.get(i), decoded.get(i));
         }
     }
 
@@ -415,12 +465,15 @@ public final class SelectionService {
         return published;
     }
 
-    /** The proof of epoch {@code epochId} exactly as logged. */
+    /**
+     * The logged proof of epoch {@code epochId} in the JSON form of v1 ({@link ProofJson}), whichever schema version
+     * stored it: a v1 payload as it is, a v2 payload unpacked (the same values).
+     */
     public Optional<ProofJson> proof(long epochId) {
         return Transactions.inTransaction(dataSource, c -> {
             // the type is a literal so that the partial index of V100 applies
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT payload::text FROM event_log
+                    SELECT payload::text, schema_version FROM event_log
                      WHERE stream_id = ? AND event_type = 'selection.RewardedSetSelected'
                        AND ((payload ->> 'epoch_id')::bigint) = ?
                      ORDER BY stream_version LIMIT 1""")) {
@@ -430,9 +483,11 @@ public final class SelectionService {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(net.nym.tokenomics.eventlog.json.Json.read(rs.getString(1),
-                            SelectionEvents.RewardedSetSelectedV1.class).proof());
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    String payload = rs.getString(1);
+                    return Optional.of(rs.getInt(2) == 1
+                            ? Json.read(payload, SelectionEvents.RewardedSetSelectedV1.class).proof()
+                            : ProofJson.of(Json.read(payload, SelectionEvents.RewardedSetSelectedV2.class).proof().toDomain()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
                     throw new EventLogException("stored proof of epoch " + epochId + " is malformed: " + e.getMessage(), e);
                 }
             }

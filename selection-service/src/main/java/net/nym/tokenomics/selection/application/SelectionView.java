@@ -34,6 +34,16 @@ final class SelectionView {
     }
 
     void apply(StoredEvent e) {
+        apply(e, null);
+    }
+
+    /**
+     * @param decoded the event's decoded form when the caller has it at hand (it just encoded the event, or decoded the
+     *                input it records); otherwise null and the payload is decoded. A writer passes it so that it does not
+     *                parse back a proof it has just written: a restart folds the same events from their payloads,
+     *                which give equal values (the codecs round-trip exactly).
+     */
+    void apply(StoredEvent e, Object decoded) {
         version = e.streamVersion();
         lastEventId = e.eventId();
         events++;
@@ -41,7 +51,7 @@ final class SelectionView {
             return;
         }
         if (SelectionEvents.isInput(e)) {
-            switch (SelectionEvents.decodeInput(e)) {
+            switch (decoded != null ? decoded : SelectionEvents.decodeInput(e)) {
                 case IntegrationEvents.NodeBonded b -> inputs.applyBonded(b);
                 case IntegrationEvents.NodeUnbonded u -> inputs.applyUnbonded(u);
                 case IntegrationEvents.StakeSnapshotTaken s -> inputs.applySnapshot(s);
@@ -50,7 +60,7 @@ final class SelectionView {
             }
             return;
         }
-        if (SelectionEvents.decodeOwn(e) instanceof EpochClockEvent ce) {
+        if ((decoded != null ? decoded : SelectionEvents.decodeOwn(e)) instanceof EpochClockEvent ce) {
             applyClock(ce);
         }
     }

@@ -19,10 +19,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The JSON form of a {@link SelectionProof}: stored in the log (inside {@code selection.RewardedSetSelected}), served by
- * {@code GET /v1/epochs/{e}/selection-proof} and read by the verifier. Written with {@code Json.mapper()} (snake_case,
- * sorted properties, decimals as strings). {@link #toDomain()} takes every field as given, so a tampered proof is held
- * as it is and the verifier names the difference.
+ * The JSON form of a {@link SelectionProof}, an object per candidate: served by {@code GET /v1/epochs/{e}/selection-proof}
+ * and read by the verifier. It is also the stored form of schema version 1 of {@code selection.RewardedSetSelected}
+ * (logs written before the compact {@link ProofJsonV2}), so it must keep decoding exactly as it did. Written with
+ * {@code Json.mapper()} (snake_case, sorted properties, decimals as strings). {@link #toDomain()} takes every field as
+ * given, so a tampered proof is held as it is and the verifier names the difference.
  */
 public record ProofJson(String format, long epochId, SeedInputJson seedInput, String seed, Sizes sizes,
                         Decimal stakeSaturationPoint, List<CandidateJson> candidates, List<PreviousLayer> previousLayers,
@@ -30,6 +31,25 @@ public record ProofJson(String format, long epochId, SeedInputJson seedInput, St
 
     /** {@code kind} is {@code hash_chain} (value = previous result digest) or {@code beacon} (value = beacon hex). */
     public record SeedInputJson(String kind, String value) {
+        public static SeedInputJson of(SeedInput input) {
+            return switch (input) {
+                case SeedInput.Beacon b -> new SeedInputJson("beacon", b.hex());
+                case SeedInput.HashChain h -> new SeedInputJson("hash_chain", h.previousResultDigest().hex());
+            };
+        }
+
+        /** @throws IllegalArgumentException naming the field when it is missing or of an unknown kind */
+        public static SeedInput toDomain(SeedInputJson json) {
+            if (json == null || json.value() == null) {
+                throw new IllegalArgumentException("seed_input: is required");
+            }
+            return switch (json.kind()) {
+                case "beacon" -> new SeedInput.Beacon(json.value());
+                case "hash_chain" -> new SeedInput.HashChain(new Digest(json.value()));
+                case null, default -> throw new IllegalArgumentException("seed_input.kind: must be beacon or hash_chain, got "
+                        + json.kind());
+            };
+        }
     }
 
     public record Sizes(int entryGateways, int exitGateways, int mixnodes, int standby) {
@@ -59,10 +79,7 @@ public record ProofJson(String format, long epochId, SeedInputJson seedInput, St
     }
 
     public static ProofJson of(SelectionProof p) {
-        SeedInputJson seedInput = switch (p.seedInput()) {
-            case SeedInput.Beacon b -> new SeedInputJson("beacon", b.hex());
-            case SeedInput.HashChain h -> new SeedInputJson("hash_chain", h.previousResultDigest().hex());
-        };
+        SeedInputJson seedInput = SeedInputJson.of(p.seedInput());
         List<CandidateJson> candidates = p.candidates().stream().map(c -> new CandidateJson(c.nodeId().value(), c.owner(),
                 new Roles(c.roles().mixnode(), c.roles().entryGateway(), c.roles().exitGateway()), c.stake(),
                 c.saturation(), c.performance(), c.weight())).toList();
@@ -80,15 +97,7 @@ public record ProofJson(String format, long epochId, SeedInputJson seedInput, St
         if (!SelectionProof.FORMAT.equals(format)) {
             throw new IllegalArgumentException("format: expected " + SelectionProof.FORMAT + ", got " + format);
         }
-        if (seedInput == null || seedInput.value() == null) {
-            throw new IllegalArgumentException("seed_input: is required");
-        }
-        SeedInput input = switch (seedInput.kind()) {
-            case "beacon" -> new SeedInput.Beacon(seedInput.value());
-            case "hash_chain" -> new SeedInput.HashChain(new Digest(seedInput.value()));
-            case null, default -> throw new IllegalArgumentException("seed_input.kind: must be beacon or hash_chain, got "
-                    + seedInput.kind());
-        };
+        SeedInput input = SeedInputJson.toDomain(seedInput);
         List<Candidate> cs = candidates.stream().map(c -> new Candidate(NodeId.of(c.nodeId()), c.owner(),
                 new DeclaredRoles(c.roles().mixnode(), c.roles().entryGateway(), c.roles().exitGateway()), c.stake(),
                 c.saturation(), c.performance(), c.weight())).toList();

@@ -1,7 +1,9 @@
 package net.nym.tokenomics.selection.persistence;
 
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.eventlog.store.EventCodec;
+import net.nym.tokenomics.eventlog.store.EventDecodingException;
 import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.selection.domain.clock.ClockConfig;
@@ -10,6 +12,7 @@ import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,7 +49,12 @@ public final class SelectionEvents {
         }
     }
 
+    /** Schema version 1 (logs written before the compact form): the proof with a JSON object per candidate. */
     public record RewardedSetSelectedV1(long epochId, ProofJson proof) {
+    }
+
+    /** Schema version 2, written since: the candidates and previous layers packed by {@link ProofColumns}. */
+    public record RewardedSetSelectedV2(long epochId, ProofJsonV2 proof) {
     }
 
     /** An input that was consumed but cannot be used (e.g. a snapshot with invalid sizes), with the reason. */
@@ -56,7 +64,7 @@ public final class SelectionEvents {
     private static final EventCodec CODEC = new EventCodec()
             .register(CLOCK_INITIALIZED, 1, ClockInitializedV1.class)
             .register(EPOCH_ENDED, 1, EpochClockEvent.EpochEnded.class)
-            .register(REWARDED_SET_SELECTED, 1, RewardedSetSelectedV1.class)
+            .register(REWARDED_SET_SELECTED, 2, RewardedSetSelectedV2.class)
             .register(EPOCH_STARTED, 1, EpochClockEvent.EpochStarted.class)
             .register(INPUT_REJECTED, 1, InputRejected.class);
 
@@ -77,13 +85,34 @@ public final class SelectionEvents {
         return switch (e) {
             case EpochClockEvent.ClockInitialized c -> CODEC.encode(id, ClockInitializedV1.of(c));
             case EpochClockEvent.EpochEnded c -> CODEC.encode(id, c);
-            case EpochClockEvent.RewardedSetSelected c -> CODEC.encode(id, new RewardedSetSelectedV1(c.epochId(), ProofJson.of(c.proof())));
+            case EpochClockEvent.RewardedSetSelected c -> CODEC.encode(id, new RewardedSetSelectedV2(c.epochId(), ProofJsonV2.of(c.proof())));
             case EpochClockEvent.EpochStarted c -> CODEC.encode(id, c);
         };
     }
 
     public static NewEvent encodeInput(UUID id, Object integrationRecord) {
         return INPUTS.encode(id, integrationRecord);
+    }
+
+    /**
+     * The record of a consumed input: the input's own payload, unchanged, under this service's type name, when the input
+     * has the schema version this service records (re-serialising a 100,000-node snapshot costs as much as reading it);
+     * otherwise the decoded record encoded afresh.
+     */
+    public static NewEvent recordInput(UUID id, StoredEvent input, Object decoded) {
+        NewEvent fresh = null;
+        String type = INPUTS.typeOf(decoded.getClass());
+        int version = switch (decoded) {
+            case IntegrationEvents.NodeBonded b -> IntegrationEvents.NodeBonded.VERSION;
+            case IntegrationEvents.NodeUnbonded u -> IntegrationEvents.NodeUnbonded.VERSION;
+            case IntegrationEvents.StakeSnapshotTaken t -> IntegrationEvents.StakeSnapshotTaken.VERSION;
+            case IntegrationEvents.EpochPerformanceComputed p -> IntegrationEvents.EpochPerformanceComputed.VERSION;
+            default -> throw new IllegalArgumentException(decoded.getClass().getName() + " is not a recorded input type");
+        };
+        if (input.schemaVersion() == version) {
+            return new NewEvent(id, type, version, input.payload(), Map.of());
+        }
+        return INPUTS.encode(id, decoded);
     }
 
     public static NewEvent encodeRejected(UUID id, InputRejected r) {
@@ -106,19 +135,49 @@ public final class SelectionEvents {
         return INPUTS.decode(e);
     }
 
-    /** A domain event of the clock, or an {@link InputRejected}. */
+    /**
+     * A domain event of the clock, or an {@link InputRejected}. A {@code selection.RewardedSetSelected} of either
+     * schema version gives the full domain proof.
+     */
     public static Object decodeOwn(StoredEvent e) {
-        Object o = CODEC.decode(e);
-        return switch (o) {
-            case ClockInitializedV1 c -> c.toDomain();
-            case RewardedSetSelectedV1 r -> new EpochClockEvent.RewardedSetSelected(r.epochId(), r.proof().toDomain());
-            default -> o;
-        };
+        try {
+            if (isRewardedSetSelectedV1(e)) {
+                RewardedSetSelectedV1 r = readV1(e);
+                return new EpochClockEvent.RewardedSetSelected(r.epochId(), r.proof().toDomain());
+            }
+            Object o = CODEC.decode(e);
+            return switch (o) {
+                case ClockInitializedV1 c -> c.toDomain();
+                case RewardedSetSelectedV2 r -> new EpochClockEvent.RewardedSetSelected(r.epochId(), r.proof().toDomain());
+                default -> o;
+            };
+        } catch (IllegalArgumentException ex) {
+            throw new EventDecodingException(e, "invalid payload: " + ex.getMessage(), ex);
+        }
     }
 
-    /** The stored proof JSON of a {@code selection.RewardedSetSelected} event, as logged. */
+    /** The proof of a {@code selection.RewardedSetSelected} event of either schema version, in the JSON form of v1. */
     public static ProofJson proofOf(StoredEvent e) {
-        return ((RewardedSetSelectedV1) CODEC.decode(e)).proof();
+        if (isRewardedSetSelectedV1(e)) {
+            return readV1(e).proof();
+        }
+        return ProofJson.of(((RewardedSetSelectedV2) CODEC.decode(e)).proof().toDomain());
+    }
+
+    /**
+     * The codec knows one class per type (the current v2); v1 payloads have their own shape and are read here, so that
+     * logs written before v2 replay unchanged.
+     */
+    private static boolean isRewardedSetSelectedV1(StoredEvent e) {
+        return REWARDED_SET_SELECTED.equals(e.eventType()) && e.schemaVersion() == 1;
+    }
+
+    private static RewardedSetSelectedV1 readV1(StoredEvent e) {
+        try {
+            return Json.read(e.payload(), RewardedSetSelectedV1.class);
+        } catch (Exception ex) {
+            throw new EventDecodingException(e, "malformed payload: " + ex.getMessage(), ex);
+        }
     }
 
     public static Object decodeIntegration(StoredEvent e) {

@@ -80,7 +80,7 @@ public class SelectionResource {
                 s.candidates())).build();
     }
 
-    /** The proof exactly as logged (the event log's JSON form), for {@code VerifySelection}. */
+    /** The logged proof in the JSON form with an object per candidate (a v2 proof unpacked), for {@code VerifySelection}. */
     @GET
     @Path("/epochs/{epoch}/selection-proof")
     public Response selectionProof(@PathParam("epoch") String epoch) {

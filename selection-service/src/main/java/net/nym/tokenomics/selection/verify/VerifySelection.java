@@ -4,6 +4,9 @@ import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.selection.domain.selection.SelectionProof;
 import net.nym.tokenomics.selection.domain.selection.SelectionVerifier;
 import net.nym.tokenomics.selection.persistence.ProofJson;
+import net.nym.tokenomics.selection.persistence.ProofJsonV2;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Command-line verifier: reads a selection proof (the JSON of {@code GET /v1/epochs/{e}/selection-proof}) from a file
+ * Command-line verifier: reads a selection proof (the JSON of {@code GET /v1/epochs/{e}/selection-proof}, or the
+ * compact stored form, e.g. the payload of a {@code selection.RewardedSetSelected} v2 taken from Kafka) from a file
  * or an http(s) URL, recomputes the seed, every candidate's saturation and weight, the draw, the layers, the shortfall
  * and the digest, and prints {@code OK ...} (exit 0) or the first difference (exit 1).
  *
@@ -56,7 +60,7 @@ public final class VerifySelection {
     public static Result verify(String json) {
         SelectionProof proof;
         try {
-            proof = Json.read(json, ProofJson.class).toDomain();
+            proof = parse(json);
         } catch (IOException | RuntimeException e) {
             return new Result(false, "INVALID proof: " + e.getMessage());
         }
@@ -66,6 +70,21 @@ public final class VerifySelection {
             case SelectionVerifier.Verdict.Mismatch m -> new Result(false, "MISMATCH epoch " + proof.epochId() + " at "
                     + m.field() + ": recomputed " + m.expected() + ", proof has " + m.actual());
         };
+    }
+
+    /**
+     * The proof in the JSON form of the REST endpoint ({@link ProofJson}), or as stored in the log (the compact
+     * {@link ProofJsonV2}, alone or inside a {@code selection.RewardedSetSelected} payload as published on Kafka).
+     */
+    static SelectionProof parse(String json) throws IOException {
+        JsonNode tree = Json.mapper().readTree(json);
+        if (tree != null && tree.has("proof") && tree.has("epoch_id")) {
+            tree = tree.get("proof");
+        }
+        if (tree != null && tree.has("encoding")) {
+            return Json.mapper().treeToValue(tree, ProofJsonV2.class).toDomain();
+        }
+        return Json.mapper().treeToValue(tree, ProofJson.class).toDomain();
     }
 
     private static String read(String source) throws IOException, InterruptedException {

@@ -17,6 +17,7 @@ import net.nym.tokenomics.selection.domain.selection.RewardedSetSizes;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -113,7 +114,8 @@ public final class SelectionInputs {
         if (snapshot == null) {
             return new Readiness.Waiting(missing);
         }
-        SortedMap<NodeId, CandidateList.NodeStake> stakes = new TreeMap<>();
+        // hash maps: they are only looked up, and the candidates are sorted by node id when the list is built
+        Map<NodeId, CandidateList.NodeStake> stakes = new HashMap<>();
         List<BondedNode> bonded = new ArrayList<>();
         for (NodeStake s : snapshot.nodes()) {
             NodeId id = NodeId.of(s.nodeId());
@@ -131,7 +133,7 @@ public final class SelectionInputs {
         }
         RewardedSetSizes sizes = new RewardedSetSizes(snapshot.entryGateways(), snapshot.exitGateways(),
                 snapshot.mixnodes(), snapshot.standby());
-        Map<NodeId, Percent> perfByNode = new TreeMap<>();
+        Map<NodeId, Percent> perfByNode = new HashMap<>();
         for (NodePerformance p : perf.nodes()) {
             perfByNode.putIfAbsent(NodeId.of(p.nodeId()), p.performance());
         }

@@ -80,13 +80,18 @@ final class GroupLayerSearch {
         return layers;
     }
 
+    // A state's key holds the loads of layers 1 and 2. Long.hashCode is (high ^ low), so plain (load0 << 32 | load1)
+    // would put every state with the same load0 ^ load1 in one hash bucket (the search stores up to 100,000 states);
+    // the low half is therefore mixed with load0, reversibly. Only lookups change: the maps iterate in insertion order.
+    private static final int MIX = 0x9E3779B9;
+
     private static long key(int load0, int load1) {
-        return ((long) load0 << 32) | load1;
+        return ((long) load0 << 32) | ((load1 ^ (load0 * MIX)) & 0xFFFF_FFFFL);
     }
 
     private static int[] load(long key, int total) {
         int load0 = (int) (key >>> 32);
-        int load1 = (int) key;
+        int load1 = (int) key ^ (load0 * MIX);
         return new int[]{load0, load1, total - load0 - load1};
     }
 }

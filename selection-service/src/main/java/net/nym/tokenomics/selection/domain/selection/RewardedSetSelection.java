@@ -1,10 +1,8 @@
 package net.nym.tokenomics.selection.domain.selection;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Predicate;
 
@@ -38,7 +36,7 @@ public final class RewardedSetSelection {
                                  Map<NodeId, Layer> previousLayers) {
         requireAscending(candidates);
         Sha256CounterRandom rng = new Sha256CounterRandom(seed);
-        Set<NodeId> taken = new HashSet<>();
+        boolean[] taken = new boolean[candidates.size()]; // by candidate index
 
         List<Candidate> entry = draw(candidates, taken, c -> c.roles().entryGateway(), sizes.entryGateways(), rng);
         List<Candidate> exit = draw(candidates, taken, c -> c.roles().exitGateway(), sizes.exitGateways(), rng);
@@ -55,12 +53,24 @@ public final class RewardedSetSelection {
         return new Outcome(set, shortfall);
     }
 
-    private static List<Candidate> draw(List<Candidate> candidates, Set<NodeId> taken, Predicate<Candidate> capable,
+    private static List<Candidate> draw(List<Candidate> candidates, boolean[] taken, Predicate<Candidate> capable,
                                         int requested, Sha256CounterRandom rng) {
-        List<Candidate> pool = candidates.stream().filter(c -> !taken.contains(c.nodeId()) && capable.test(c)).toList();
-        List<Candidate> chosen = WeightedSampler.sample(pool, requested, rng);
-        chosen.forEach(c -> taken.add(c.nodeId()));
-        return chosen;
+        List<Candidate> pool = new ArrayList<>();
+        int[] indexOf = new int[candidates.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (!taken[i] && capable.test(c)) {
+                indexOf[pool.size()] = i;
+                pool.add(c);
+            }
+        }
+        int[] chosen = WeightedSampler.sampleIndices(pool, requested, rng);
+        List<Candidate> out = new ArrayList<>(chosen.length);
+        for (int k : chosen) {
+            taken[indexOf[k]] = true;
+            out.add(pool.get(k));
+        }
+        return out;
     }
 
     private static List<NodeId> ids(List<Candidate> candidates) {

@@ -2,7 +2,11 @@ package net.nym.tokenomics.selection.domain.selection;
 
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -74,32 +78,177 @@ public record SelectionProof(long epochId, SeedInput seedInput, Seed seed, Rewar
     }
 
     public Digest computeDigest() {
-        return Digest.sha256(canonicalText());
+        MessageDigest sha256 = Digest.newSha256();
+        writeCanonical(new CanonicalWriter(sha256::update));
+        return new Digest(HexFormat.of().formatHex(sha256.digest()));
     }
 
+    /** The text the digest is computed over (its UTF-8 bytes are exactly what is hashed). */
     public String canonicalText() {
-        StringBuilder b = new StringBuilder(128 + candidates.size() * 96);
-        line(b, FORMAT);
-        line(b, "epoch=" + epochId);
-        line(b, "seed_input=" + seedInput.canonical());
-        line(b, "seed=" + seed.hex());
-        line(b, "sizes=" + sizes.entryGateways() + "," + sizes.exitGateways() + "," + sizes.mixnodes() + "," + sizes.standby());
-        line(b, "stake_saturation_point=" + stakeSaturationPoint);
-        line(b, "candidates=" + candidates.size());
-        for (Candidate c : candidates) {
-            int ownerBytes = c.owner().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            line(b, "candidate=" + c.nodeId() + "," + c.roles().code() + "," + ownerBytes + ":" + c.owner() + ","
-                    + c.stake() + "," + c.saturation() + "," + c.performance() + "," + c.weight());
-        }
-        line(b, "previous_layers=" + previousLayers.size());
-        previousLayers.forEach((id, layer) -> line(b, "previous_layer=" + id + "," + layer.number()));
-        result.named().forEach((name, ids) -> line(b, name + "=" + String.join(",", ids.stream().map(NodeId::toString).toList())));
-        line(b, "shortfall=" + shortfall.entryGateways() + "," + shortfall.exitGateways() + "," + shortfall.mixnodes()
-                + "," + shortfall.standby());
-        return b.toString();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + candidates.size() * 128);
+        writeCanonical(new CanonicalWriter(out::write));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static void line(StringBuilder b, String text) {
-        b.append(text).append('\n');
+    // The text is written as bytes straight into the digest, not built as a String first: at 100,000 candidates it is
+    // about 12 MB, and building, copying and encoding it was most of the time of a selection.
+    private void writeCanonical(CanonicalWriter w) {
+        w.ascii(FORMAT).newline();
+        w.ascii("epoch=").number(epochId).newline();
+        w.ascii("seed_input=").ascii(seedInput.canonical()).newline();
+        w.ascii("seed=").ascii(seed.hex()).newline();
+        w.ascii("sizes=").number(sizes.entryGateways()).comma().number(sizes.exitGateways()).comma()
+                .number(sizes.mixnodes()).comma().number(sizes.standby()).newline();
+        w.ascii("stake_saturation_point=").decimal(stakeSaturationPoint).newline();
+        w.ascii("candidates=").number(candidates.size()).newline();
+        for (Candidate c : candidates) {
+            byte[] owner = c.owner().getBytes(StandardCharsets.UTF_8);
+            w.ascii("candidate=").number(c.nodeId().value()).comma().ascii(c.roles().code()).comma()
+                    .number(owner.length).ascii(":").bytes(owner).comma()
+                    .decimal(c.stake()).comma().decimal(c.saturation()).comma().decimal(c.performance().value()).comma()
+                    .decimal(c.weight()).newline();
+        }
+        w.ascii("previous_layers=").number(previousLayers.size()).newline();
+        previousLayers.forEach((id, layer) -> w.ascii("previous_layer=").number(id.value()).comma().number(layer.number())
+                .newline());
+        result.named().forEach((name, ids) -> {
+            w.ascii(name).ascii("=");
+            for (int i = 0; i < ids.size(); i++) {
+                if (i > 0) {
+                    w.comma();
+                }
+                w.number(ids.get(i).value());
+            }
+            w.newline();
+        });
+        w.ascii("shortfall=").number(shortfall.entryGateways()).comma().number(shortfall.exitGateways()).comma()
+                .number(shortfall.mixnodes()).comma().number(shortfall.standby()).newline();
+        w.flush();
+    }
+
+    /** Appends {@link Decimal#toString()} to {@code b}, as the canonical text writes it (for tests). */
+    static StringBuilder decimal(StringBuilder b, Decimal d) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CanonicalWriter w = new CanonicalWriter(out::write);
+        w.decimal(d).flush();
+        return b.append(out.toString(StandardCharsets.US_ASCII));
+    }
+
+    /** Buffered bytes of the canonical text, handed on in chunks. */
+    private static final class CanonicalWriter {
+
+        interface Chunks {
+            void accept(byte[] bytes, int offset, int length);
+        }
+
+        private static final long SCALE = 1_000_000_000_000_000_000L;
+        private final Chunks out;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+
+        CanonicalWriter(Chunks out) {
+            this.out = out;
+        }
+
+        private void room(int n) {
+            if (pos + n > buf.length) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (pos > 0) {
+                out.accept(buf, 0, pos);
+                pos = 0;
+            }
+        }
+
+        /** Text known to be ASCII: labels, hex, the roles code, the seed input's canonical form. */
+        CanonicalWriter ascii(String s) {
+            if (s.length() > buf.length) {
+                return bytes(s.getBytes(StandardCharsets.UTF_8));
+            }
+            room(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                buf[pos++] = (byte) s.charAt(i);
+            }
+            return this;
+        }
+
+        CanonicalWriter bytes(byte[] b) {
+            if (b.length > buf.length) {
+                flush();
+                out.accept(b, 0, b.length);
+                return this;
+            }
+            room(b.length);
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+            return this;
+        }
+
+        CanonicalWriter comma() {
+            room(1);
+            buf[pos++] = ',';
+            return this;
+        }
+
+        CanonicalWriter newline() {
+            room(1);
+            buf[pos++] = '\n';
+            return this;
+        }
+
+        /** {@link Long#toString(long)}. */
+        CanonicalWriter number(long v) {
+            if (v < 0) {
+                return ascii(Long.toString(v));
+            }
+            return digits(v, digitCount(v));
+        }
+
+        /** The decimal digits of {@code v >= 0}, left-padded with zeros to {@code width}. */
+        private CanonicalWriter digits(long v, int width) {
+            room(width);
+            for (int i = pos + width - 1; i >= pos; i--) {
+                buf[i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            pos += width;
+            return this;
+        }
+
+        private static int digitCount(long v) {
+            int n = 1;
+            while (v >= 10) {
+                v /= 10;
+                n++;
+            }
+            return n;
+        }
+
+        /**
+         * {@link Decimal#toString()}: the integer part, then, unless it is 0, the fraction without trailing zeros.
+         * Values below 2^63 atomics are formatted in longs (four per candidate; BigInteger's division was slow).
+         */
+        CanonicalWriter decimal(Decimal d) {
+            if (d.atomics().bitLength() >= 63) {
+                return ascii(d.toString());
+            }
+            long atomics = d.atomics().longValue();
+            number(atomics / SCALE);
+            long fraction = atomics % SCALE;
+            if (fraction == 0) {
+                return this;
+            }
+            int places = 18;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                places--;
+            }
+            room(1);
+            buf[pos++] = '.';
+            return digits(fraction, places);
+        }
     }
 }

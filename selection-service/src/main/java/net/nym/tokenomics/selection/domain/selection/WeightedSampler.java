@@ -2,7 +2,6 @@ package net.nym.tokenomics.selection.domain.selection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -31,33 +30,80 @@ public final class WeightedSampler {
     }
 
     public static List<Candidate> sample(List<Candidate> pool, int requested, Sha256CounterRandom rng) {
+        int[] chosen = sampleIndices(pool, requested, rng);
+        List<Candidate> out = new ArrayList<>(chosen.length);
+        for (int i : chosen) {
+            out.add(pool.get(i));
+        }
+        return out;
+    }
+
+    /** As {@link #sample}, giving the chosen members' positions in {@code pool}, in rank order. */
+    public static int[] sampleIndices(List<Candidate> pool, int requested, Sha256CounterRandom rng) {
         int n = pool.size();
-        double[] keys = new double[n];
-        boolean[] zero = new boolean[n];
+        long[] rank = new long[n];
         long[] ids = new long[n];
         for (int i = 0; i < n; i++) {
             double u = rng.nextDouble();
             Candidate c = pool.get(i);
             double w = c.weight().toDouble();
-            zero[i] = c.weight().isZero();
             ids[i] = c.nodeId().value();
-            keys[i] = w > 0 ? StrictMath.log(u) / w : Double.NEGATIVE_INFINITY;
+            rank[i] = c.weight().isZero() ? Long.MAX_VALUE
+                    : descending(w > 0 ? StrictMath.log(u) / w : Double.NEGATIVE_INFINITY);
         }
         int amount = Math.min(Math.max(requested, 0), n);
-        Integer[] order = new Integer[n];
+        int[] order = new int[n];
         Arrays.setAll(order, i -> i);
-        Comparator<Integer> byRank = (a, b) -> {
-            if (zero[a] != zero[b]) {
-                return zero[a] ? 1 : -1;
+        sort(order, rank, ids);
+        return Arrays.copyOf(order, amount);
+    }
+
+    /**
+     * A long whose ascending order is the descending order of {@link Double#compare} on keys (which are never NaN:
+     * {@code ln(u) <= 0} over a positive finite weight). Every such long is below {@link Long#MAX_VALUE}, which weight 0
+     * takes, so all positive weights rank first. Equal ranks, including all weight-0 members, go by ascending node id.
+     */
+    private static long descending(double key) {
+        long bits = Double.doubleToLongBits(key);
+        long ascending = bits ^ ((bits >> 63) & Long.MAX_VALUE);
+        return ~ascending;
+    }
+
+    private static boolean before(int a, int b, long[] rank, long[] ids) {
+        return rank[a] != rank[b] ? rank[a] < rank[b] : ids[a] < ids[b];
+    }
+
+    /**
+     * Bottom-up merge sort of indices by (rank, node id). Node ids are distinct, so the order is total and the result
+     * is the same as any other correct sort's; this one avoids boxing 100,000 indices for a comparator.
+     */
+    private static void sort(int[] order, long[] rank, long[] ids) {
+        int n = order.length;
+        int[] from = order;
+        int[] to = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    to[k++] = before(from[j], from[i], rank, ids) ? from[j++] : from[i++];
+                }
+                while (i < mid) {
+                    to[k++] = from[i++];
+                }
+                while (j < hi) {
+                    to[k++] = from[j++];
+                }
             }
-            int byKey = Double.compare(keys[b], keys[a]);
-            return byKey != 0 ? byKey : Long.compare(ids[a], ids[b]);
-        };
-        Arrays.sort(order, byRank);
-        List<Candidate> chosen = new ArrayList<>(amount);
-        for (int i = 0; i < amount; i++) {
-            chosen.add(pool.get(order[i]));
+            int[] swap = from;
+            from = to;
+            to = swap;
         }
-        return chosen;
+        if (from != order) {
+            System.arraycopy(from, 0, order, 0, n);
+        }
     }
 }

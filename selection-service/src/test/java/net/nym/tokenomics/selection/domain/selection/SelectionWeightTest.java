@@ -55,4 +55,26 @@ class SelectionWeightTest {
         SelectionWeight w = SelectionWeight.of(Decimal.parse("0.333333333333333333"), Percent.naiveFromF64OrZero(0.99));
         assertThat(w.weight()).isEqualTo(Decimal.parse("0.272635645865743571"));
     }
+
+    @org.junit.jupiter.api.Test
+    void theLongArithmeticGivesDecimalsFlooringResultsExactly() {
+        java.util.Random r = new java.util.Random(20);
+        long scale = 1_000_000_000_000_000_000L;
+        long[] edges = {0, 1, 2, 999_999_999, 1_000_000_000, 1_000_000_001, scale / 2, scale - 1, scale};
+        for (int i = 0; i < 200_000; i++) {
+            long a = i < edges.length * edges.length ? edges[i / edges.length] : Math.floorMod(r.nextLong(), scale + 1);
+            long b = i < edges.length * edges.length ? edges[i % edges.length] : Math.floorMod(r.nextLong(), scale + 1);
+            Decimal da = Decimal.ofAtomics(java.math.BigInteger.valueOf(a));
+            Decimal db = Decimal.ofAtomics(java.math.BigInteger.valueOf(b));
+            assertThat(SelectionWeight.timesAtMostOne(a, b)).as("%d x %d", a, b).isEqualTo(da.times(db).atomics().longValueExact());
+            if (i % 20 == 0) {
+                int exponent = r.nextInt(41);
+                assertThat(SelectionWeight.powAtMostOne(a, exponent)).as("%d ^ %d", a, exponent)
+                        .isEqualTo(da.pow(exponent).atomics().longValueExact());
+            }
+        }
+        // above 1 (not reachable from a Percent or a saturation) the Decimal path is taken
+        SelectionWeight w = SelectionWeight.of(Decimal.parse("2.5"), Percent.parse("0.5"));
+        assertThat(w.weight()).isEqualTo(Decimal.parse("2.5").times(Decimal.parse("0.5").pow(20)));
+    }
 }

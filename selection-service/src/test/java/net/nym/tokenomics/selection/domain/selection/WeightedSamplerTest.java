@@ -94,4 +94,48 @@ class WeightedSamplerTest {
         assertThat(WeightedSampler.sample(pool, 0, new Sha256CounterRandom(seed(1)))).isEmpty();
         assertThat(WeightedSampler.sample(List.of(), 3, new Sha256CounterRandom(seed(1)))).isEmpty();
     }
+
+    /**
+     * The sampler's primitive sort against the order it documents, written plainly (boxed indices and a comparator, as the
+     * sampler was first written): pools with weight-0 members, equal weights and 1-atom weights, every prefix size.
+     */
+    @Test
+    void ranksExactlyAsTheDocumentedComparator() {
+        java.util.Random r = new java.util.Random(5);
+        String[] weights = {"0", "0", "0.000000000000000001", "0.5", "0.5", "1", "0.123456789", "0.999999999999999999"};
+        for (int trial = 0; trial < 300; trial++) {
+            List<Candidate> pool = new ArrayList<>();
+            int n = 1 + r.nextInt(trial < 200 ? 40 : 3_000);
+            long id = 0;
+            for (int i = 0; i < n; i++) {
+                id += 1 + r.nextInt(3);
+                pool.add(weighted(id, MIX, weights[r.nextInt(weights.length)]));
+            }
+            int requested = r.nextInt(n + 2);
+            List<Candidate> actual = WeightedSampler.sample(pool, requested, new Sha256CounterRandom(seed(trial)));
+            assertThat(actual).isEqualTo(reference(pool, requested, new Sha256CounterRandom(seed(trial))));
+        }
+    }
+
+    private static List<Candidate> reference(List<Candidate> pool, int requested, Sha256CounterRandom rng) {
+        int n = pool.size();
+        double[] keys = new double[n];
+        boolean[] zero = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double u = rng.nextDouble();
+            double w = pool.get(i).weight().toDouble();
+            zero[i] = pool.get(i).weight().isZero();
+            keys[i] = w > 0 ? StrictMath.log(u) / w : Double.NEGATIVE_INFINITY;
+        }
+        Integer[] order = new Integer[n];
+        java.util.Arrays.setAll(order, i -> i);
+        java.util.Arrays.sort(order, (a, b) -> zero[a] != zero[b] ? (zero[a] ? 1 : -1)
+                : Double.compare(keys[b], keys[a]) != 0 ? Double.compare(keys[b], keys[a])
+                : pool.get(a).nodeId().compareTo(pool.get(b).nodeId()));
+        List<Candidate> chosen = new ArrayList<>();
+        for (int i = 0; i < Math.min(requested, n); i++) {
+            chosen.add(pool.get(order[i]));
+        }
+        return chosen;
+    }
 }

@@ -1,0 +1,162 @@
+package net.nym.tokenomics.selection.application;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.json.Json;
+import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.NewEvent;
+import net.nym.tokenomics.eventlog.store.StoredEvent;
+import net.nym.tokenomics.eventlog.store.Transactions;
+import net.nym.tokenomics.selection.Fixtures;
+import net.nym.tokenomics.selection.domain.clock.ClockMode;
+import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
+import net.nym.tokenomics.selection.domain.selection.Candidate;
+import net.nym.tokenomics.selection.domain.selection.RewardedSetSizes;
+import net.nym.tokenomics.selection.domain.selection.SeedInput;
+import net.nym.tokenomics.selection.domain.selection.SelectionProof;
+import net.nym.tokenomics.selection.domain.selection.SelectionVerifier;
+import net.nym.tokenomics.selection.persistence.SelectionEvents;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A log written before the compact proof (schema version 1 of {@code selection.RewardedSetSelected}, recorded by the
+ * service as it was: {@code fixtures/selection-log-v1.json}, bootstrap and epochs 1 and 2) still replays: it folds to the
+ * sets and digests it published, every proof verifies, the REST form of its proofs is unchanged, and the hash chain
+ * continues from it into proofs stored in the compact v2 form.
+ */
+@QuarkusTest
+class LegacyLogTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+
+    record FixtureEvent(String eventId, String eventType, int schemaVersion, String payload, Map<String, String> metadata) {
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    private SelectionService service(String stream) {
+        return new SelectionService(dataSource, new SelectionService.Settings(stream, "selection-service-inputs", ClockMode.MANUAL,
+                Duration.ofHours(1), 720, new RewardedSetSizes(1, 1, 3, 0), Decimal.ONE, Map.of()));
+    }
+
+    private static List<FixtureEvent> fixture() throws Exception {
+        try (InputStream in = LegacyLogTest.class.getResourceAsStream("/fixtures/selection-log-v1.json")) {
+            return Json.mapper().readValue(in, new TypeReference<List<FixtureEvent>>() { });
+        }
+    }
+
+    private List<StoredEvent> log(String stream) {
+        return Transactions.inTransaction(dataSource, c -> new EventStore().readStream(c, stream));
+    }
+
+    private void append(String stream, List<NewEvent> events) {
+        Transactions.inTransaction(dataSource, c -> new EventStore().append(c, stream, 0, events));
+    }
+
+    @Test
+    void aV1LogReplaysVerifiesAndItsHashChainContinuesInV2() throws Exception {
+        List<FixtureEvent> fixture = fixture();
+        String stream = "legacy-" + UUID.randomUUID();
+        // new event ids: the fixture may be imported by other runs into the same database
+        append(stream, fixture.stream().map(f -> new NewEvent(UUID.randomUUID(), f.eventType(), f.schemaVersion(), f.payload(),
+                f.metadata())).toList());
+        assertThat(fixture).filteredOn(f -> f.eventType().equals(SelectionEvents.REWARDED_SET_SELECTED))
+                .hasSize(3).allSatisfy(f -> assertThat(f.schemaVersion()).isEqualTo(1));
+
+        SelectionService s = service(stream);
+        s.start(T0.plusSeconds(3 * 3600));
+        SelectionService.LogVerification replay = s.verifyLog();
+        assertThat(replay.firstMismatch()).isEmpty();
+        assertThat(replay.selectionsVerified()).isEqualTo(3);
+
+        // the folded sets carry the digests the v1 log published, and each v1 proof decodes to a proof that verifies
+        Map<Long, String> published = new TreeMap<>();
+        for (FixtureEvent f : fixture) {
+            if (f.eventType().equals(IntegrationEvents.RewardedSetSelected.TYPE)) {
+                var r = Json.read(f.payload(), IntegrationEvents.RewardedSetSelected.class);
+                published.put(r.epochId(), r.proofDigest());
+            }
+        }
+        assertThat(published).containsOnlyKeys(0L, 1L, 2L);
+        published.forEach((epoch, digest) -> assertThat(s.view().selected().get(epoch).proofDigest()).isEqualTo(digest));
+        for (StoredEvent e : log(stream)) {
+            if (e.eventType().equals(SelectionEvents.REWARDED_SET_SELECTED)) {
+                SelectionProof p = ((EpochClockEvent.RewardedSetSelected) SelectionEvents.decodeOwn(e)).proof();
+                assertThat(SelectionVerifier.verify(p)).isEqualTo(new SelectionVerifier.Verdict.Verified(p.digest()));
+            }
+        }
+        // GET /v1/epochs/2/selection-proof serves the v1 proof exactly as it was logged
+        String loggedV1 = fixture.stream().filter(f -> f.eventType().equals(SelectionEvents.REWARDED_SET_SELECTED)).toList()
+                .getLast().payload();
+        assertThat(Json.mapper().readTree(Json.write(s.proof(2).orElseThrow())))
+                .isEqualTo(Json.mapper().readTree(loggedV1).get("proof"));
+
+        // epoch 3 is selected on top of the v1 log, stored in the v2 form, chained to epoch 2's v1 digest
+        s.advance(T0.plusSeconds(3 * 3600), "admin");
+        Map<Long, Long> stake = new TreeMap<>();
+        Map<Long, String> performance = new TreeMap<>();
+        for (long id = 100; id <= 108; id++) {
+            stake.put(id, 3_000_000L * (id - 99));
+            performance.put(id, "0.9" + (id % 10));
+        }
+        for (StoredEvent in : List.of(Fixtures.stored(Fixtures.snapshot(2, 2, 1, 3, 1, stake)),
+                Fixtures.stored(Fixtures.performance(2, performance)))) {
+            Transactions.inTransaction(dataSource, c -> {
+                s.onInput(c, in);
+                return null;
+            });
+        }
+        StoredEvent v2 = log(stream).stream().filter(e -> e.eventType().equals(SelectionEvents.REWARDED_SET_SELECTED))
+                .toList().getLast();
+        assertThat(v2.schemaVersion()).isEqualTo(2);
+        SelectionProof three = ((EpochClockEvent.RewardedSetSelected) SelectionEvents.decodeOwn(v2)).proof();
+        assertThat(three.epochId()).isEqualTo(3);
+        assertThat(three.seedInput()).isEqualTo(new SeedInput.HashChain(
+                new net.nym.tokenomics.selection.domain.selection.Digest(published.get(2L))));
+        assertThat(three.candidates()).hasSize(9);
+        assertThat(SelectionVerifier.verify(three).verified()).isTrue();
+
+        SelectionService.LogVerification mixed = service(stream).verifyLog();
+        assertThat(mixed.firstMismatch()).isEmpty();
+        assertThat(mixed.selectionsVerified()).isEqualTo(4);
+        assertThat(service(stream).view().selected()).isEqualTo(s.view().selected());
+
+        // a copy in which one weight of the v2 proof is one atom higher (its digest kept): the replay check names epoch 3
+        String copy = "legacy-tampered-" + UUID.randomUUID();
+        List<NewEvent> tampered = new ArrayList<>();
+        for (StoredEvent e : log(stream)) {
+            String payload = e.payload();
+            if (e.eventId().equals(v2.eventId())) {
+                List<Candidate> cs = new ArrayList<>(three.candidates());
+                Candidate c = cs.get(4);
+                cs.set(4, new Candidate(c.nodeId(), c.owner(), c.roles(), c.stake(), c.saturation(), c.performance(),
+                        c.weight().plus(Decimal.parse("0.000000000000000001"))));
+                SelectionProof altered = new SelectionProof(three.epochId(), three.seedInput(), three.seed(), three.sizes(),
+                        three.stakeSaturationPoint(), cs, three.previousLayers(), three.result(), three.shortfall(), three.digest());
+                payload = SelectionEvents.encodeClock(e.eventId(), new EpochClockEvent.RewardedSetSelected(3, altered)).payload();
+                assertThat(payload).isNotEqualTo(e.payload());
+            }
+            tampered.add(new NewEvent(UUID.randomUUID(), e.eventType(), e.schemaVersion(), payload, e.metadata()));
+        }
+        append(copy, tampered);
+        SelectionService.LogVerification bad = service(copy).verifyLog();
+        assertThat(bad.firstMismatch()).hasValueSatisfying(m -> assertThat(m).startsWith("epoch 3:").contains("candidates[4].weight"));
+        assertThat(bad.selectionsVerified()).isEqualTo(3);
+    }
+}
