@@ -9,7 +9,7 @@ import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
 import net.nym.tokenomics.eventlog.encoding.Base58;
-import net.nym.tokenomics.performance.signing.Ed25519Verifier;
+import net.nym.tokenomics.eventlog.signing.Ed25519;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -83,7 +83,7 @@ public final class ServiceBenchmark {
 
     public static void main(String[] args) throws Exception {
         KeyPair keys = monitorKey();
-        String signer = Base58.encode(Ed25519Verifier.rawPublicKey(keys.getPublic()));
+        String signer = Base58.encode(Ed25519.rawPublicKey(keys.getPublic()));
         if (args.length == 0 || args[0].equals("--signer")) {
             System.out.println(signer);
             return;

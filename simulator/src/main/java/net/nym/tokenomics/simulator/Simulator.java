@@ -61,7 +61,8 @@ public final class Simulator {
     public static Map<String, String> defaults() {
         return new LinkedHashMap<>(Map.of(
                 "gateway", "http://127.0.0.1:8080", "nodes", "60", "delegators", "40", "epochs", "12", "seed", "42",
-                "keys", ".local-state/keys", "csv", ".local-state/simulation.csv", "clock", "manual", "tickets", "20"));
+                "keys", ".local-state/keys", "csv", ".local-state/simulation.csv", "clock", "manual", "tickets", "20",
+                "parallel", "1"));
     }
 
     /** A simulator talking to the services through {@code api}; {@code cfg} as {@link #defaults()}. */
@@ -194,18 +195,44 @@ public final class Simulator {
         say("bonded %d of %d nodes", bonded, nodes.size());
     }
 
-    private void delegate(List<SimDelegation> delegations) {
-        int ok = 0;
-        for (SimDelegation d : delegations) {
+    /**
+     * Requests every delegation. With {@code parallel=1} (the default) in the network's order, so that the same seed
+     * queues the same pending events in the same order and gives the same digests; a larger value sends that many
+     * requests at once (for large benchmark networks), and then the queue order varies from run to run.
+     */
+    private void delegate(List<SimDelegation> delegations) throws InterruptedException {
+        int parallel = Integer.parseInt(cfg.get("parallel"));
+        java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        long started = System.nanoTime();
+        Runnable[] work = delegations.stream().map(d -> (Runnable) () -> {
             Long nodeId = nodeIds.get(d.nodeIndex());
             if (nodeId == null) {
-                continue;
+                return;
             }
             Api.Reply r = api.post("/v1/delegators/" + d.delegator() + "/delegations",
                     Map.of("node_id", nodeId, "amount", String.valueOf(d.amountUnym())), account(d.delegator()));
-            ok += r.ok() ? 1 : 0;
+            if (r.ok()) {
+                ok.incrementAndGet();
+            }
+            int n = sent.incrementAndGet();
+            if (n % 10_000 == 0) {
+                say("delegations: %d of %d sent (%.0f/s)", n, delegations.size(), n / ((System.nanoTime() - started) / 1e9));
+            }
+        }).toArray(Runnable[]::new);
+        if (parallel <= 1) {
+            for (Runnable r : work) {
+                r.run();
+            }
+        } else {
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel)) {
+                for (Runnable r : work) {
+                    pool.execute(r);
+                }
+            }
         }
-        say("delegations requested: %d of %d accepted (they take effect at the next epoch boundary)", ok, delegations.size());
+        say("delegations requested: %d of %d accepted in %.1f s (they take effect at the next epoch boundary)", ok.get(),
+                delegations.size(), (System.nanoTime() - started) / 1e9);
     }
 
     private long currentEpoch() {

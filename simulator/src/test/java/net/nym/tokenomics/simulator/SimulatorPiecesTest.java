@@ -1,15 +1,15 @@
 package net.nym.tokenomics.simulator;
 
+import net.nym.tokenomics.eventlog.signing.Ed25519;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
-import net.nym.tokenomics.performance.signing.Ed25519Verifier;
 import net.nym.tokenomics.simulator.identity.AccountTokens;
 import net.nym.tokenomics.simulator.identity.Ed25519Identity;
 import net.nym.tokenomics.simulator.network.NetworkGenerator;
 import net.nym.tokenomics.simulator.network.SimNode;
 import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
+import net.nym.tokenomics.ticketledger.signing.GatewaySignatures;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,10 +59,10 @@ class SimulatorPiecesTest {
         List<MonitorResult> results = List.of(new MonitorResult(3, id.publicKeyBase58(), 97));
         byte[] message = SignedMonitorPayload.bytes(results, 1_700_000_000L);
         byte[] signature = id.sign(message);
-        assertThat(Ed25519Verifier.verify(Base58.decode(id.publicKeyBase58()), message, signature)).isTrue();
-        assertThat(Ed25519Signatures.verify(new GatewayIdentity(id.publicKeyBase58()), message, id.signBase58(message))).isTrue();
+        assertThat(Ed25519.verify(Base58.decode(id.publicKeyBase58()), message, signature)).isTrue();
+        assertThat(GatewaySignatures.verify(new GatewayIdentity(id.publicKeyBase58()), message, id.signBase58(message))).isTrue();
         message[0] ^= 1;
-        assertThat(Ed25519Verifier.verify(Base58.decode(id.publicKeyBase58()), message, signature)).isFalse();
+        assertThat(Ed25519.verify(Base58.decode(id.publicKeyBase58()), message, signature)).isFalse();
         assertThat(new Ed25519Identity(new byte[32]).publicKeyBase58()).isEqualTo(id.publicKeyBase58());
     }
 

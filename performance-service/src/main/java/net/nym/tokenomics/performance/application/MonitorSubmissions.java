@@ -12,7 +12,7 @@ import net.nym.tokenomics.performance.domain.monitoring.SubmissionRejection;
 import net.nym.tokenomics.performance.domain.monitoring.SubmitMonitoringResults;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import net.nym.tokenomics.eventlog.encoding.Base58;
-import net.nym.tokenomics.performance.signing.Ed25519Verifier;
+import net.nym.tokenomics.eventlog.signing.Ed25519;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -90,7 +90,7 @@ public class MonitorSubmissions {
 
     private static boolean verify(List<MonitorResult> results, String signer, String signature, long timestamp) {
         try {
-            return Ed25519Verifier.verify(Base58.decode(signer), SignedMonitorPayload.bytes(results, timestamp),
+            return Ed25519.verify(Base58.decode(signer), SignedMonitorPayload.bytes(results, timestamp),
                     Base58.decode(signature));
         } catch (IllegalArgumentException e) {
             return false;

@@ -4,7 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
 import net.nym.tokenomics.eventlog.encoding.Base58;
-import net.nym.tokenomics.performance.signing.Ed25519Verifier;
+import net.nym.tokenomics.eventlog.signing.Ed25519;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -31,7 +31,7 @@ public final class MonitorKeys implements QuarkusTestResourceLifecycleManager {
     }
 
     public static String publicKey(KeyPair keys) {
-        return Base58.encode(Ed25519Verifier.rawPublicKey(keys.getPublic()));
+        return Base58.encode(Ed25519.rawPublicKey(keys.getPublic()));
     }
 
     /** The bs58 signature over nym-api's message: json(results) ‖ timestamp_le_i64. */

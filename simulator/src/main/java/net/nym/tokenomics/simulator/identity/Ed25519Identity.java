@@ -1,8 +1,7 @@
 package net.nym.tokenomics.simulator.identity;
 
+import net.nym.tokenomics.eventlog.signing.Ed25519;
 import net.nym.tokenomics.eventlog.encoding.Base58;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Keys;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -23,7 +22,7 @@ public final class Ed25519Identity {
             generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
             KeyPair pair = generator.generateKeyPair();
             this.privateKey = pair.getPrivate();
-            this.rawPublicKey = Ed25519Keys.rawPublicKey(pair.getPublic());
+            this.rawPublicKey = Ed25519.rawPublicKey(pair.getPublic());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is required by every JDK 15+", e);
         }
@@ -34,7 +33,7 @@ public final class Ed25519Identity {
     }
 
     public byte[] sign(byte[] message) {
-        return Ed25519Signatures.sign(privateKey, message);
+        return Ed25519.sign(privateKey, message);
     }
 
     public String signBase58(byte[] message) {

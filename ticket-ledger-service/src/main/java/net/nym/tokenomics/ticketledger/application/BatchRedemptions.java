@@ -12,7 +12,7 @@ import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.ParsedTickets;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
+import net.nym.tokenomics.ticketledger.signing.GatewaySignatures;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -104,7 +104,7 @@ public class BatchRedemptions {
     private Outcome check(SignedBatch batch) {
         byte[] ticketsDigest = BatchSigningPayload.ticketsDigest(batch.tickets());
         byte[] payload = BatchSigningPayload.bytes(batch.gateway(), batch.idempotencyKey(), batch.submittedAt(), ticketsDigest);
-        if (!Ed25519Signatures.verify(batch.gateway(), payload, batch.signature())) {
+        if (!GatewaySignatures.verify(batch.gateway(), payload, batch.signature())) {
             return new Outcome.BadSignature();
         }
         Optional<Duration> wait = limiter.acquire(batch.gateway());

@@ -1,5 +1,6 @@
 package net.nym.tokenomics.ticketledger.rest;
 
+import net.nym.tokenomics.eventlog.signing.Ed25519;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,6 @@ import net.nym.tokenomics.ticketledger.domain.ledger.Rejection;
 import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -136,7 +136,7 @@ public class TicketBatchResource {
             base58(req.digest(), "digest", 32);
         }
         String signature = required(req.signature(), "signature");
-        base58(signature, "signature", Ed25519Signatures.SIGNATURE_BYTES);
+        base58(signature, "signature", Ed25519.SIGNATURE_BYTES);
         return new BatchRedemptions.SignedBatch(gateway, key, tickets, Optional.ofNullable(req.digest()), submittedAt, signature);
     }
 

@@ -10,8 +10,7 @@ import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Keys;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
+import net.nym.tokenomics.ticketledger.signing.GatewaySignatures;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -142,7 +141,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public record Gateway(long nodeId, KeyPair keys) {
         GatewayIdentity identity() {
-            return Ed25519Keys.identity(keys.getPublic());
+            return GatewaySignatures.identity(keys.getPublic());
         }
     }
 
@@ -176,7 +175,7 @@ public final class ServiceProcess implements AutoCloseable {
         body.put("submitted_at", at.toString());
         body.put("tickets", tickets.stream().map(t -> Map.of("serial", t.serial(), "ticket_type", t.type(),
                 "spend_date", t.spendDate().toString())).toList());
-        body.put("signature", Ed25519Signatures.signBase58(g.keys().getPrivate(),
+        body.put("signature", GatewaySignatures.signBase58(g.keys().getPrivate(),
                 BatchSigningPayload.bytes(g.identity(), key, at, tickets)));
         return Json.write(body);
     }

@@ -13,8 +13,7 @@ import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Keys;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
+import net.nym.tokenomics.ticketledger.signing.GatewaySignatures;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -53,7 +52,7 @@ public final class LedgerTestSupport {
     /** A gateway node: its id and its identity key pair. */
     public record Gateway(long nodeId, KeyPair keys) {
         public GatewayIdentity identity() {
-            return Ed25519Keys.identity(keys.getPublic());
+            return GatewaySignatures.identity(keys.getPublic());
         }
     }
 
@@ -148,7 +147,7 @@ public final class LedgerTestSupport {
     public static String body(Gateway signer, GatewayIdentity claimed, String key, List<SubmittedTicket> tickets,
                               Instant submittedAt) {
         Instant at = submittedAt.truncatedTo(ChronoUnit.MILLIS);
-        String signature = Ed25519Signatures.signBase58(signer.keys().getPrivate(),
+        String signature = GatewaySignatures.signBase58(signer.keys().getPrivate(),
                 BatchSigningPayload.bytes(claimed, key, at, tickets));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("gateway", claimed.base58());

@@ -1,12 +1,12 @@
 package net.nym.tokenomics.ticketledger.rest;
 
+import net.nym.tokenomics.eventlog.signing.Ed25519;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchDigest;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Keys;
-import net.nym.tokenomics.ticketledger.signing.Ed25519Signatures;
+import net.nym.tokenomics.ticketledger.signing.GatewaySignatures;
 import org.junit.jupiter.api.Test;
 
 import java.security.PrivateKey;
@@ -29,13 +29,13 @@ class SigningExampleTest {
 
     @Test
     void theReadmeExampleIsWhatTheServiceComputes() {
-        PrivateKey secret = Ed25519Keys.privateKey(SEED);
+        PrivateKey secret = Ed25519.privateKey(SEED);
         GatewayIdentity identity = identityOf(SEED);
         List<SubmittedTicket> tickets = List.of(
                 new SubmittedTicket(TicketSerial.ofBytes(SERIAL_1).base58(), "v1-mixnet-entry", LocalDate.of(2026, 5, 16)),
                 new SubmittedTicket(TicketSerial.ofBytes(SERIAL_2).base58(), "v1-wireguard-exit", LocalDate.of(2026, 5, 15)));
         byte[] payload = BatchSigningPayload.bytes(identity, KEY, SUBMITTED_AT, tickets);
-        String signature = Ed25519Signatures.signBase58(secret, payload);
+        String signature = GatewaySignatures.signBase58(secret, payload);
         String digest = BatchDigest.base58Of(List.of(SERIAL_1, SERIAL_2));
 
         System.out.println("identity  " + identity.base58());
@@ -49,7 +49,7 @@ class SigningExampleTest {
         assertThat(identity.base58()).isEqualTo(Expected.IDENTITY);
         assertThat(digest).isEqualTo(Expected.DIGEST);
         assertThat(signature).isEqualTo(Expected.SIGNATURE);
-        assertThat(Ed25519Signatures.verify(identity, payload, signature)).isTrue();
+        assertThat(GatewaySignatures.verify(identity, payload, signature)).isTrue();
     }
 
     static GatewayIdentity identityOf(byte[] seed) {
@@ -58,7 +58,7 @@ class SigningExampleTest {
             var spec = new java.security.spec.NamedParameterSpec("Ed25519");
             var gen = java.security.KeyPairGenerator.getInstance("Ed25519");
             gen.initialize(spec, new FixedRandom(seed));
-            return Ed25519Keys.identity(gen.generateKeyPair().getPublic());
+            return GatewaySignatures.identity(gen.generateKeyPair().getPublic());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
