@@ -1,5 +1,9 @@
 package net.nym.tokenomics.simulator.system;
 
+import net.nym.tokenomics.eventlog.inbox.ConsumerGroupReset;
+import net.nym.tokenomics.eventlog.replay.RebuildFromKafka;
+import net.nym.tokenomics.eventlog.testing.LocalInfra;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +89,7 @@ public final class ServiceProcesses implements AutoCloseable {
     public void start(String svc) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx384m");
+        cmd.add("-Xmx" + System.getProperty("e2e.xmx", "384m"));
         properties.get(svc).forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(repo.resolve(svc + "-service/target/quarkus-app/quarkus-run.jar").toString());
@@ -110,6 +117,45 @@ public final class ServiceProcesses implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException(svc + " not ready within 120 s; see " + logs.resolve(svc + ".log"));
+    }
+
+    /**
+     * The documented rebuild of one service from Kafka: stop the process, drop its whole schema (events committed but
+     * not yet published are lost with it), reset the service's consumer-group offsets
+     * on this run's topics so that every input is delivered again (the rebuilt inbox turns the already-applied ones
+     * into no-ops; the lost ones are applied again), import the service's topic with event-log's
+     * {@code RebuildFromKafka}, and start the service on the rebuilt log.
+     */
+    public void rebuildFromKafka(String svc) throws Exception {
+        stop(svc);
+        String schema = "e2e_" + run;
+        String db = svc.replace('-', '_') + "_test";
+        try (Connection c = DriverManager.getConnection(LocalInfra.jdbcUrl(db), "tokenomics", "tokenomics");
+             Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+        resetConsumerGroups(svc);
+        RebuildFromKafka.main(new String[] {"--jdbc-url", LocalInfra.jdbcUrl(db), "--user", "tokenomics",
+                "--password", "tokenomics", "--schema", schema, "--bootstrap", LocalInfra.bootstrapServers(),
+                "--topic", topic(svc), "--relay-name", svc + "-service"});
+        start(svc);
+        awaitReady(svc);
+    }
+
+    /** Deletes the committed offsets of the service's consumer groups ({@code <svc>-service…}) on this run's topics. */
+    private void resetConsumerGroups(String svc) throws Exception {
+        ConsumerGroupReset.reset(LocalInfra.kafkaConfig(), svc + "-service", t -> t.startsWith("e2e-" + run + "."),
+                Duration.ofSeconds(60));
+    }
+
+    /** SIGTERM and wait: the service shuts down as it would for a deployment. */
+    public void stop(String svc) throws InterruptedException {
+        Process p = processes.get(svc);
+        p.destroy();
+        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
     }
 
     /** SIGKILL, as a crash. */
