@@ -46,11 +46,20 @@ import java.util.concurrent.Future;
  *       of every partition and skips, per partition, the events up to that one: a crash between publish and
  *       checkpoint does not publish twice, a crash between append and publish still publishes.</li>
  *   <li>One active relay per service: a PostgreSQL advisory lock elects it; other replicas stand by.</li>
+ *   <li>A graceful stop drains: {@link #close()} publishes everything committed before it (bounded by
+ *       {@link #DRAIN_TIMEOUT}), so stopping a service never leaves its own REST inputs only in its database, which
+ *       matters when the database is then rebuilt from the topic. Only a crash leaves events for the next start.</li>
  * </ul>
  */
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** How long {@link #close()} keeps publishing what is left before it gives up (Kafka down, say). */
+    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
+
+    /** One batch: how many events were read from the log, and how many of them were sent (the rest Kafka already had). */
+    private record Batch(int read, int sent) { }
 
     public record Config(String relayName, String topic, int batchSize, Duration idlePoll) {
         public Config {
@@ -129,8 +138,12 @@ public final class OutboxRelay implements AutoCloseable {
      * publish or another instance holds the relay lock).
      */
     public synchronized int publishOnce() throws Exception {
+        return publishBatch().sent();
+    }
+
+    private synchronized Batch publishBatch() throws Exception {
         if (!holdsLock()) {
-            return 0;
+            return new Batch(0, 0);
         }
         if (producer == null) {
             producer = new KafkaProducer<>(producerProps());
@@ -147,7 +160,7 @@ public final class OutboxRelay implements AutoCloseable {
             events = store.readAfter(c, checkpoint.position(), config.batchSize());
         }
         if (events.isEmpty()) {
-            return 0;
+            return new Batch(0, 0);
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
         long seq = checkpoint.publicationSeq();
@@ -172,7 +185,44 @@ public final class OutboxRelay implements AutoCloseable {
             LOG.debugf("outbox relay %s published %d events to %s up to position %d", config.relayName(), sends.size(),
                     config.topic(), last.globalPosition());
         }
-        return sends.size();
+        return new Batch(events.size(), sends.size());
+    }
+
+    /**
+     * Publishes everything committed so far, batch after batch, on a thread of its own that is given at most
+     * {@code timeout}. Producer and recovery state are rebuilt first: the loop may have been stopped part-way through a
+     * batch, and reading Kafka's tail again is what keeps those events from being sent twice.
+     */
+    private void drain(Duration timeout) {
+        long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        Thread drainer = Thread.ofPlatform().name("outbox-relay-drain-" + config.relayName()).daemon(true).start(() -> {
+            try {
+                synchronized (this) {
+                    resetKafka();
+                    Batch b;
+                    do {
+                        b = publishBatch();
+                        sent.addAndGet(b.sent());
+                    } while (b.read() > 0 && !Thread.currentThread().isInterrupted());
+                }
+            } catch (Exception e) {
+                LOG.warnf(e, "outbox relay %s: could not publish everything at shutdown; the rest is published at the next start",
+                        config.relayName());
+            }
+        });
+        try {
+            if (!drainer.join(timeout)) {
+                LOG.warnf("outbox relay %s: publishing at shutdown took longer than %s; the rest is published at the next start",
+                        config.relayName(), timeout);
+                drainer.interrupt();
+                drainer.join(Duration.ofSeconds(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.infof("outbox relay %s stopped: %d events published at shutdown in %d ms", config.relayName(), sent.get(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     int partitionOf(String streamId) {
@@ -357,6 +407,10 @@ public final class OutboxRelay implements AutoCloseable {
         lockConnection = null;
     }
 
+    /**
+     * Stops the relay. One that was {@link #start() started} first publishes what is committed and not yet published
+     * (see {@link #DRAIN_TIMEOUT}); the caller stops appending before it closes.
+     */
     @Override
     public void close() {
         running = false;
@@ -367,6 +421,7 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            drain(DRAIN_TIMEOUT);
         }
         synchronized (this) {
             resetKafka();

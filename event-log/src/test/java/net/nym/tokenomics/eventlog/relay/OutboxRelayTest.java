@@ -176,6 +176,47 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aGracefulStopPublishesWhatWasCommittedWhileTheRelayWasIdle() throws Exception {
+        DataSource ds = LocalInfra.freshSchema("drainidle");
+        String topic = LocalInfra.freshTopic("drainidle", 3);
+        append(ds, "first", "1");
+        OutboxRelay relay = new OutboxRelay(ds, LocalInfra.kafkaConfig(),
+                new OutboxRelay.Config("drain-relay", topic, 100, Duration.ofMinutes(10)));
+        relay.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> LocalInfra.readAll(topic).size() == 1);
+        // The relay now sleeps for its (long) idle poll: these are committed but would wait for the next poll.
+        for (int i = 0; i < 7; i++) {
+            append(ds, "s" + i, "2");
+        }
+        relay.close();
+        assertThat(publishedIdsInLogOrder(topic)).as("everything committed before the stop is on the topic")
+                .hasSize(8).doesNotHaveDuplicates().isEqualTo(loggedIds(ds));
+    }
+
+    @Test
+    void aGracefulStopInTheMiddleOfABacklogPublishesItAllOnce() throws Exception {
+        DataSource ds = LocalInfra.freshSchema("drainbusy");
+        String topic = LocalInfra.freshTopic("drainbusy", 3);
+        Transactions.inTransaction(ds, c -> {
+            for (int i = 0; i < 2000; i++) {
+                String stream = "s" + (i % 17);
+                store.append(c, stream, store.streamVersion(c, stream),
+                        List.of(codec.encode(UUID.randomUUID(), new Deposited(stream, Decimal.ONE))));
+            }
+            return null;
+        });
+        OutboxRelay relay = relay(ds, topic, 25);
+        relay.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> LocalInfra.readAll(topic).size() >= 100);
+        // Stopped while batches are in flight: the interrupted batch must neither be lost nor sent twice.
+        relay.close();
+        assertThat(publishedIdsInLogOrder(topic)).hasSize(2000).doesNotHaveDuplicates().isEqualTo(loggedIds(ds));
+        assertThat(LocalInfra.readAll(topic).stream().map(KafkaEnvelope::publicationSeq).sorted().toList())
+                .as("publication sequence numbers 1..n, each once")
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 2000).boxed().toList());
+    }
+
+    @Test
     void onlyOneRelayInstancePublishes() throws Exception {
         DataSource ds = LocalInfra.freshSchema("leader");
         String topic = LocalInfra.freshTopic("leader", 1);
