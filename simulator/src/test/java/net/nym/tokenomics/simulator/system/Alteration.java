@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -92,11 +95,25 @@ final class Alteration {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 32 * 1024 * 1024);
+        // One request in flight: the new topic's first batches meet NOT_LEADER_OR_FOLLOWER while its partitions are
+        // still being placed, and with five in flight the batches behind a retried one came back
+        // OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout dropped them, leaving gaps in the copy.
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        // Every send is awaited: a record the producer gave up on (say, metadata of the new topic not yet everywhere)
+        // would otherwise leave a silent gap that the audit then reports as a defect of the run itself.
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (TopicLog.Sequenced s : log.events()) {
-                producer.send(KafkaEnvelope.toRecord(topic, Math.floorMod(s.event().streamId().hashCode(), 3), s.event(), s.seq()));
+                sent.add(producer.send(KafkaEnvelope.toRecord(topic, Math.floorMod(s.event().streamId().hashCode(), 3), s.event(), s.seq())));
             }
             producer.flush();
+            for (int i = 0; i < sent.size(); i++) {
+                try {
+                    sent.get(i).get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("copy to " + topic + ": " + log.events().get(i).describe() + " not written", e.getCause());
+                }
+            }
         }
     }
 
