@@ -53,11 +53,16 @@ public final class Api {
         }
         request.timeout(Duration.ofSeconds(30));
         // A client that retries: a service restarting (or a gateway without its upstream for a moment) is waited for, up to
-        // a minute, as a real gateway or monitor would.
+        // a minute, as a real gateway or monitor would. So is a 502/503/504: the service (or the gateway in front of it)
+        // stored nothing and said to come back, e.g. a ticket ledger rebuilt from Kafka that is still catching up.
         long deadline = System.nanoTime() + 60_000_000_000L;
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() >= 502 && r.statusCode() <= 504 && System.nanoTime() < deadline) {
+                    sleep(Math.min(1000L, 100L * attempt));
+                    continue;
+                }
                 JsonNode body = null;
                 try {
                     body = r.body() == null || r.body().isBlank() ? null : Json.mapper().readTree(r.body());

@@ -13,6 +13,7 @@ import net.nym.tokenomics.ticketledger.domain.ledger.GatewayEpochUsage;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerConfig;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerEvent;
+import net.nym.tokenomics.ticketledger.domain.ledger.LedgerState;
 import net.nym.tokenomics.ticketledger.domain.ledger.Rejection;
 import net.nym.tokenomics.ticketledger.domain.ledger.SpentTicket;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketLedger;
@@ -81,7 +82,7 @@ public class LedgerWriter {
 
         record Refused(Rejection rejection) implements BatchResult { }
 
-        /** No EpochStarted/EpochEnded seen yet: the ledger cannot say which epoch a ticket counts in. */
+        /** No EpochStarted/EpochEnded seen and no epoch closed in the log: the ledger cannot say which epoch a ticket counts in. */
         record EpochUnknown() implements BatchResult { }
     }
 
@@ -131,7 +132,11 @@ public class LedgerWriter {
             throws SQLException {
         view.catchUp(c);
         long expected = view.version();
-        OptionalLong current = epochClock.current(c);
+        OptionalLong clock = epochClock.current(c);
+        // The clock table is consumer state, not in the log: after a rebuild from Kafka it stays empty until the
+        // consumer has re-read selection's topic. The log's own closings already say which epoch is open (the decider
+        // counts a ticket in max(clock, last closed + 1) anyway), so only a ledger that knows neither refuses.
+        OptionalLong current = clock.isPresent() ? clock : view.read(LedgerState::openEpoch);
         List<BatchResult> results = new ArrayList<>(commands.size());
         if (current.isEmpty()) {
             for (int i = 0; i < commands.size(); i++) {

@@ -17,6 +17,7 @@ import net.nym.tokenomics.ticketledger.domain.ledger.TicketLedger;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketStatus;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 import net.nym.tokenomics.ticketledger.it.LedgerTestSupport.Gateway;
+import net.nym.tokenomics.ticketledger.persistence.EpochClock;
 import net.nym.tokenomics.ticketledger.persistence.LedgerEventCodec;
 import net.nym.tokenomics.ticketledger.persistence.LedgerLog;
 import net.nym.tokenomics.ticketledger.persistence.SerialIndex;
@@ -48,6 +49,9 @@ class EpochCloseAndReplayTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    EpochClock epochClock;
 
     @Inject
     LedgerView view;
@@ -118,6 +122,40 @@ class EpochCloseAndReplayTest {
                 new IntegrationEvents.EpochEnded(epoch, 0, (int) epoch, Instant.now().minusSeconds(3600), Instant.now(), false));
         await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/v1/epochs/current").jsonPath().getLong("epoch_clock") >= epoch + 1);
         assertThat(view.read(s -> s.epochTotals(epoch)).orElseThrow().totalTickets()).isEqualTo(closed.totalTickets());
+    }
+
+    /**
+     * A ledger rebuilt from Kafka has its log (closings included) but not the {@code epoch_clock} table, which its
+     * consumer fills only once it has re-read selection's topic. In between, a batch counts in the epoch the log left
+     * open; it is not refused with 503 (a gateway that does not retry would lose those tickets).
+     */
+    @Test
+    void withTheClockTableEmptyAsAfterARebuildTicketsCountInTheEpochTheLogLeftOpen() {
+        Gateway g = bondedGateway();
+        long epoch = submit(body(g, key(), freshTickets(2))).then().statusCode(200).extract().jsonPath().getLong("epoch");
+        LedgerTestSupport.produce(LedgerTestSupport.topic("selection"), IntegrationEvents.EpochEnded.TYPE,
+                new IntegrationEvents.EpochEnded(epoch, 0, (int) epoch, Instant.now().minusSeconds(3600), Instant.now(), false));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> usageClosed(epoch), Optional::isPresent);
+        long clockBefore = given().get("/v1/epochs/current").jsonPath().getLong("epoch_clock");
+        try {
+            Transactions.inTransaction(dataSource, c -> {
+                try (var st = c.createStatement()) {
+                    st.executeUpdate("UPDATE epoch_clock SET current_epoch = NULL WHERE id = 1");
+                }
+                return null;
+            });
+            given().get("/v1/epochs/current").then().statusCode(200).body("epoch_clock", equalTo(null));
+
+            SubmittedTicket t = freshTickets(1).getFirst();
+            submit(body(g, key(), List.of(t))).then().statusCode(200)
+                    .body("epoch", equalTo((int) epoch + 1)).body("counts.accepted", equalTo(1));
+            given().get("/v1/tickets/" + t.serial()).then().statusCode(200).body("epoch", equalTo((int) epoch + 1));
+        } finally {
+            Transactions.inTransaction(dataSource, c -> {
+                epochClock.advanceTo(c, clockBefore);
+                return null;
+            });
+        }
     }
 
     @Test
