@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A service's event-log runtime: starts the outbox relay at start-up (when enabled), runs the Kafka consumers a service
@@ -59,9 +61,13 @@ public class EventLogRuntime {
         }
     }
 
-    /** Starts a consumer whose handler runs in a transaction with the inbox record (see {@link EventConsumer}). */
-    public EventConsumer startConsumer(String consumerName, List<String> topics, EventConsumer.Handler handler) {
-        EventConsumer consumer = new EventConsumer(dataSource, kafkaConfig(), consumerName, topics, handler);
+    /**
+     * Starts a consumer whose handler runs in a transaction with the inbox record (see {@link EventConsumer}), for the
+     * records of {@code eventTypes} only: the others are passed over without a transaction.
+     */
+    public EventConsumer startConsumer(String consumerName, List<String> topics, Set<String> eventTypes,
+                                       EventConsumer.Handler handler) {
+        EventConsumer consumer = new EventConsumer(dataSource, kafkaConfig(), consumerName, topics, eventTypes, handler);
         synchronized (consumers) {
             consumers.add(consumer);
             consumersByName.put(consumerName, consumer);
@@ -69,7 +75,9 @@ public class EventLogRuntime {
         consumer.start();
         meters.gauge("eventlog_consumer_applied_events", List.of(io.micrometer.core.instrument.Tag.of("consumer", consumerName)),
                 consumer, EventConsumer::appliedCount);
-        LOG.infof("event log: consumer %s started on %s", consumerName, topics);
+        meters.gauge("eventlog_consumer_passed_over_events", List.of(io.micrometer.core.instrument.Tag.of("consumer", consumerName)),
+                consumer, EventConsumer::passedOverCount);
+        LOG.infof("event log: consumer %s started on %s for %s", consumerName, topics, new TreeSet<>(eventTypes));
         return consumer;
     }
 

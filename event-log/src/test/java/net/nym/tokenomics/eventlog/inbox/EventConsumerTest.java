@@ -112,6 +112,50 @@ class EventConsumerTest {
     }
 
     @Test
+    void recordsOfTypesTheConsumerDoesNotHandleArePassedOverWithoutAnInboxEntry() throws Exception {
+        DataSource ds = LocalInfra.freshSchema("inboxtypes");
+        createEffectTable(ds);
+        String topic = LocalInfra.freshTopic("inboxtypes", 1);
+        StoredEvent alice = envelope("alice");
+        StoredEvent bob = envelope("bob");
+        send(topic, List.of(otherType("x"), alice, otherType("y"), otherType("z"), bob));
+        String name = "typed-" + UUID.randomUUID();
+        List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        EventConsumer.Handler recording = (c, e) -> {
+            seen.add(e.eventType());
+            applyDeposit(c, e);
+        };
+        try (EventConsumer consumer = new EventConsumer(ds, LocalInfra.kafkaConfig(), name, List.of(topic),
+                java.util.Set.of(Deposited.TYPE), recording)) {
+            consumer.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.appliedCount() == 2);
+            assertThat(consumer.passedOverCount()).isEqualTo(3);
+            assertThat(consumer.duplicateCount()).isZero();
+        }
+        assertThat(seen).containsExactly(Deposited.TYPE, Deposited.TYPE);
+        assertThat(effects(ds)).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("alice", 1, "bob", 1)));
+        List<UUID> inboxed = Transactions.inTransaction(ds, c -> {
+            List<UUID> ids = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT event_id FROM inbox WHERE consumer = ? ORDER BY processed_at, event_id")) {
+                ps.setString(1, name);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return ids;
+        });
+        assertThat(inboxed).containsExactlyInAnyOrder(alice.eventId(), bob.eventId());
+    }
+
+    /** An event of a type the typed consumer above does not handle (its payload is not even a deposit). */
+    private static StoredEvent otherType(String what) {
+        return new StoredEvent(1, 1, UUID.randomUUID(), "other-" + what, 1, "test.SomethingElse", 1, "{\"what\":\"" + what + "\"}",
+                Map.of(), Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
     void aFailingHandlerAppliesNothingAndIsRetried() throws Exception {
         DataSource ds = LocalInfra.freshSchema("inboxfail");
         createEffectTable(ds);

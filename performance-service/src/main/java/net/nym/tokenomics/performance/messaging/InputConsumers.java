@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The service's inputs: rewards-service's registry facts ({@code NodeBonded}, {@code NodeUnbonded}) and
@@ -50,9 +51,13 @@ public class InputConsumers {
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
         String registryConsumer = prefix + ".registry";
-        runtime.startConsumer(registryConsumer, List.of(rewardsTopic), (c, e) -> onRewardsEvent(registryConsumer, c, e));
+        runtime.startConsumer(registryConsumer, List.of(rewardsTopic),
+                Set.of(IntegrationEvents.NodeBonded.TYPE, IntegrationEvents.NodeUnbonded.TYPE),
+                (c, e) -> onRewardsEvent(registryConsumer, c, e));
         String epochConsumer = prefix + ".epochs";
-        runtime.startConsumer(epochConsumer, List.of(selectionTopic), (c, e) -> onSelectionEvent(epochConsumer, c, e));
+        runtime.startConsumer(epochConsumer, List.of(selectionTopic),
+                Set.of(IntegrationEvents.EpochEnded.TYPE, IntegrationEvents.RewardedSetSelected.TYPE),
+                (c, e) -> onSelectionEvent(epochConsumer, c, e));
     }
 
     private void onRewardsEvent(String consumer, Connection c, StoredEvent e) throws SQLException {

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Consumes the epoch inputs: EpochEnded and RewardedSetSelected from selection, EpochPerformanceComputed from
@@ -45,7 +46,8 @@ public class EpochInputConsumer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        runtime.startConsumer(CONSUMER, topics, this::handle);
+        runtime.startConsumer(CONSUMER, topics, Set.of(IntegrationEvents.EpochEnded.TYPE, IntegrationEvents.RewardedSetSelected.TYPE,
+                IntegrationEvents.EpochPerformanceComputed.TYPE, IntegrationEvents.EpochUsageClosed.TYPE), this::handle);
         started = true;
     }
 

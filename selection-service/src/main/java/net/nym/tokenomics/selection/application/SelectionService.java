@@ -62,7 +62,8 @@ public final class SelectionService {
 
     private static final Logger LOG = Logger.getLogger(SelectionService.class);
     public static final String DEFAULT_STREAM = "selection";
-    private static final Set<String> INPUT_TYPES = Set.of(IntegrationEvents.NodeBonded.TYPE, IntegrationEvents.NodeUnbonded.TYPE,
+    /** The integration events selection takes as inputs; its consumer passes over every other type. */
+    public static final Set<String> INPUT_TYPES = Set.of(IntegrationEvents.NodeBonded.TYPE, IntegrationEvents.NodeUnbonded.TYPE,
             IntegrationEvents.StakeSnapshotTaken.TYPE, IntegrationEvents.EpochPerformanceComputed.TYPE);
 
     /**

@@ -74,7 +74,8 @@ public class SelectionStartup {
                     check.selectionsVerified());
         }
         service.start(clock.instant());
-        runtime.startConsumer(service.settings().consumerName(), List.of(rewardsTopic, performanceTopic), service::onInput);
+        runtime.startConsumer(service.settings().consumerName(), List.of(rewardsTopic, performanceTopic),
+                SelectionService.INPUT_TYPES, service::onInput);
     }
 
     private void rebuildFromKafka() {

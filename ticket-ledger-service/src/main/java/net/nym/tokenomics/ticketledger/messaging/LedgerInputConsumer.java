@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -64,7 +65,8 @@ public class LedgerInputConsumer {
         if (createTopics) {
             ensureTopics();
         }
-        runtime.startConsumer(CONSUMER, topics, this::handle);
+        runtime.startConsumer(CONSUMER, topics, Set.of(IntegrationEvents.NodeBonded.TYPE, IntegrationEvents.NodeUnbonded.TYPE,
+                IntegrationEvents.EpochStarted.TYPE, IntegrationEvents.EpochEnded.TYPE), this::handle);
     }
 
     void handle(Connection c, StoredEvent event) throws SQLException {
