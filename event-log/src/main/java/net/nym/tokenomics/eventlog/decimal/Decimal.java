@@ -28,6 +28,10 @@ public record Decimal(BigInteger atomics) implements Comparable<Decimal> {
     /** Largest representable atoms value: 2^128 - 1. */
     public static final BigInteger MAX_ATOMICS = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
 
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
+            1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L,
+            1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+
     public static final Decimal ZERO = new Decimal(BigInteger.ZERO);
     public static final Decimal ONE = new Decimal(SCALE);
     public static final Decimal MAX = new Decimal(MAX_ATOMICS);
@@ -91,16 +95,22 @@ public record Decimal(BigInteger atomics) implements Comparable<Decimal> {
             throw new NumberFormatException("not a decimal: " + (text == null ? "null" : "'" + abbreviate(text) + "'"));
         }
         int dot = text.indexOf('.');
-        String intPart = dot < 0 ? text : text.substring(0, dot);
-        String fracPart = dot < 0 ? "" : text.substring(dot + 1);
-        if (intPart.isEmpty() || !allDigits(intPart) || !allDigits(fracPart) || (dot >= 0 && fracPart.isEmpty())) {
+        int intEnd = dot < 0 ? text.length() : dot;
+        int fracStart = dot < 0 ? text.length() : dot + 1;
+        if (intEnd == 0 || !allDigits(text, 0, intEnd) || !allDigits(text, fracStart, text.length())
+                || (dot >= 0 && fracStart == text.length())) {
             throw new NumberFormatException("not a plain non-negative decimal: '" + abbreviate(text) + "'");
         }
-        if (fracPart.length() > DECIMAL_PLACES) {
+        int fracDigits = text.length() - fracStart;
+        if (fracDigits > DECIMAL_PLACES) {
             throw new NumberFormatException("more than 18 fractional digits: '" + abbreviate(text) + "'");
         }
-        String padded = fracPart + "0".repeat(DECIMAL_PLACES - fracPart.length());
-        BigInteger atoms = new BigInteger(intPart).multiply(SCALE).add(new BigInteger(padded.isEmpty() ? "0" : padded));
+        // digits only from here: up to 18 of them fit a long, and the fraction is its digits times 10^(18 - count)
+        long fraction = fracDigits == 0 ? 0 : Long.parseLong(text, fracStart, text.length(), 10) * POW10[DECIMAL_PLACES - fracDigits];
+        BigInteger integer = intEnd <= DECIMAL_PLACES ? BigInteger.valueOf(Long.parseLong(text, 0, intEnd, 10))
+                : new BigInteger(text.substring(0, intEnd));
+        BigInteger atoms = integer.signum() == 0 ? BigInteger.valueOf(fraction)
+                : integer.multiply(SCALE).add(BigInteger.valueOf(fraction));
         try {
             return new Decimal(atoms);
         } catch (DecimalArithmeticException e) {
@@ -108,8 +118,8 @@ public record Decimal(BigInteger atomics) implements Comparable<Decimal> {
         }
     }
 
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return false;
@@ -207,7 +217,9 @@ public record Decimal(BigInteger atomics) implements Comparable<Decimal> {
 
     /** {@code atomics as f64 / 1e18} as nym-api's naive_to_f64 does; only for edges that need a float. */
     public double toDouble() {
-        return atomics.doubleValue() / 1e18;
+        // a long converts to the nearest double (ties to even) exactly as BigInteger.doubleValue() does: same bits, and
+        // every value up to 9.2 (a weight, a percent, a saturation) takes this path without BigInteger's conversion
+        return (atomics.bitLength() < 64 ? (double) atomics.longValue() : atomics.doubleValue()) / 1e18;
     }
 
     @Override
@@ -218,16 +230,27 @@ public record Decimal(BigInteger atomics) implements Comparable<Decimal> {
     @JsonValue
     @Override
     public String toString() {
-        BigInteger[] qr = atomics.divideAndRemainder(SCALE);
-        if (qr[1].signum() == 0) {
-            return qr[0].toString();
+        // the digits of the atomics with a dot 18 places from the right: no division of a BigInteger
+        String digits = atomics.toString();
+        int len = digits.length();
+        StringBuilder out = new StringBuilder(len + 3);
+        int intDigits = len - DECIMAL_PLACES;
+        if (intDigits <= 0) {
+            out.append('0');
+        } else {
+            out.append(digits, 0, intDigits);
         }
-        String frac = qr[1].toString();
-        frac = "0".repeat(DECIMAL_PLACES - frac.length()) + frac;
-        int end = frac.length();
-        while (frac.charAt(end - 1) == '0') {
+        int end = len;
+        while (end > Math.max(intDigits, 0) && digits.charAt(end - 1) == '0') {
             end--;
         }
-        return qr[0] + "." + frac.substring(0, end);
+        if (end > Math.max(intDigits, 0)) {
+            out.append('.');
+            for (int i = intDigits; i < 0; i++) {
+                out.append('0');
+            }
+            out.append(digits, Math.max(intDigits, 0), end);
+        }
+        return out.toString();
     }
 }

@@ -4,7 +4,6 @@ import net.nym.tokenomics.eventlog.json.Json;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +35,26 @@ public final class EventStore {
             SELECT e.id, ?, ? + e.ord, e.type, e.sv, e.payload::jsonb, e.meta::jsonb
             FROM unnest(?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[]) WITH ORDINALITY AS e(id, type, sv, payload, meta, ord)
             ORDER BY e.ord
-            RETURNING\s""" + COLUMNS;
+            RETURNING global_position, transaction_id::text, recorded_at, stream_version""";
+
+    /** Appends of up to this many events use one VALUES row per event; larger ones one unnest over arrays. */
+    static final int MAX_VALUES_ROWS = 64;
+    private static final String[] INSERT_VALUES = new String[MAX_VALUES_ROWS + 1];
+
+    /** Rows are inserted in VALUES order, so positions ascend with the versions, as with the unnest's ORDER BY. */
+    private static String insertValues(int n) {
+        String sql = INSERT_VALUES[n];
+        if (sql == null) {
+            StringBuilder b = new StringBuilder(
+                    "INSERT INTO event_log (event_id, stream_id, stream_version, event_type, schema_version, payload, metadata) VALUES ");
+            for (int i = 0; i < n; i++) {
+                b.append(i == 0 ? "" : ", ").append("(?::uuid, ?, ?, ?, ?, ?::jsonb, ?::jsonb)");
+            }
+            sql = b.append(" RETURNING global_position, transaction_id::text, recorded_at, stream_version").toString();
+            INSERT_VALUES[n] = sql;
+        }
+        return sql;
+    }
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
 
@@ -54,7 +72,10 @@ public final class EventStore {
 
     /**
      * Appends events to a stream that the caller last saw at {@code expectedVersion} (0 for a new stream).
-     * The events get versions expectedVersion+1, +2, ... in list order.
+     * The events get versions expectedVersion+1, +2, ... in list order. The returned events carry the positions the
+     * database assigned and the payload and metadata as given: the log holds the same JSON values, and a later read
+     * returns PostgreSQL's normalised text of them (key order, spacing), which decodes to the same records. Not
+     * sending a payload back saves its conversion and transfer: 8.5 MB for a 100,000-node stake snapshot.
      */
     public List<StoredEvent> append(Connection c, String streamId, long expectedVersion, List<NewEvent> events) throws SQLException {
         if (events.isEmpty()) {
@@ -80,27 +101,42 @@ public final class EventStore {
         }
         // A savepoint lets the caller's transaction survive a conflict so it can report it (or retry) cleanly.
         var savepoint = c.setSavepoint();
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setString(1, streamId);
-            ps.setLong(2, expectedVersion);
-            Array a1 = c.createArrayOf("uuid", ids);
-            Array a2 = c.createArrayOf("text", types);
-            Array a3 = c.createArrayOf("int4", versions);
-            Array a4 = c.createArrayOf("text", payloads);
-            Array a5 = c.createArrayOf("text", metas);
-            ps.setArray(3, a1);
-            ps.setArray(4, a2);
-            ps.setArray(5, a3);
-            ps.setArray(6, a4);
-            ps.setArray(7, a5);
-            List<StoredEvent> stored = new ArrayList<>(n);
+        try (PreparedStatement ps = c.prepareStatement(n <= MAX_VALUES_ROWS ? insertValues(n) : INSERT)) {
+            if (n <= MAX_VALUES_ROWS) {
+                // one row of plain parameters per event: a multi-megabyte payload is sent as it is, not escaped
+                // into an array literal that the server parses again before the jsonb cast
+                int p = 1;
+                for (int i = 0; i < n; i++) {
+                    ps.setObject(p++, ids[i]);
+                    ps.setString(p++, streamId);
+                    ps.setLong(p++, expectedVersion + i + 1);
+                    ps.setString(p++, types[i]);
+                    ps.setInt(p++, versions[i]);
+                    ps.setString(p++, payloads[i]);
+                    ps.setString(p++, metas[i]);
+                }
+            } else {
+                ps.setString(1, streamId);
+                ps.setLong(2, expectedVersion);
+                ps.setArray(3, c.createArrayOf("uuid", ids));
+                ps.setArray(4, c.createArrayOf("text", types));
+                ps.setArray(5, c.createArrayOf("int4", versions));
+                ps.setArray(6, c.createArrayOf("text", payloads));
+                ps.setArray(7, c.createArrayOf("text", metas));
+            }
+            StoredEvent[] stored = new StoredEvent[n];
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    stored.add(map(rs));
+                    // versions are expectedVersion + 1, + 2, ... in list order: a row's version names its event
+                    long version = rs.getLong(4);
+                    int i = (int) (version - expectedVersion - 1);
+                    NewEvent e = events.get(i);
+                    stored[i] = new StoredEvent(rs.getLong(1), Long.parseUnsignedLong(rs.getString(2)), e.eventId(), streamId,
+                            version, e.eventType(), e.schemaVersion(), e.payload(), e.metadata(), rs.getTimestamp(3).toInstant());
                 }
             }
             c.releaseSavepoint(savepoint);
-            return stored;
+            return List.of(stored);
         } catch (SQLException e) {
             c.rollback(savepoint);
             if ("23505".equals(e.getSQLState())) {

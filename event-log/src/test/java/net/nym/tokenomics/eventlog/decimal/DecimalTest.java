@@ -132,6 +132,49 @@ class DecimalTest {
         assertThat(d(in)).hasToString(out);
     }
 
+    /**
+     * The text form against {@link java.math.BigDecimal} as the reference, over every digit count from 1 to the maximum
+     * (2^128 - 1 has 39 digits) and trailing-zero pattern, with a fixed seed: printing the atomics with a dot 18 places
+     * from the right must equal the trimmed plain form of atomics / 10^18, and parsing it must give the atomics back.
+     */
+    @Test
+    void textFormMatchesBigDecimalForEveryDigitCount() {
+        java.util.Random random = new java.util.Random(20261202);
+        for (int i = 0; i < 20_000; i++) {
+            BigInteger atomics = new BigInteger(1 + random.nextInt(128), random);
+            if (random.nextBoolean()) {
+                atomics = atomics.divide(BigInteger.TEN.pow(random.nextInt(20))).multiply(BigInteger.TEN.pow(random.nextInt(20)));
+            }
+            if (atomics.compareTo(Decimal.MAX_ATOMICS) > 0) {
+                continue;
+            }
+            String expected = new java.math.BigDecimal(atomics, 18).stripTrailingZeros().toPlainString();
+            Decimal d = Decimal.ofAtomics(atomics);
+            assertThat(d.toString()).as("atomics %s", atomics).isEqualTo(expected);
+            assertThat(Decimal.parse(expected).atomics()).as("parse %s", expected).isEqualTo(atomics);
+            // the same value with the fraction padded to 18 places, and with leading zeros, parses the same
+            String padded = new java.math.BigDecimal(atomics, 18).toPlainString();
+            assertThat(Decimal.parse(padded)).isEqualTo(d);
+            assertThat(Decimal.parse("000" + padded)).isEqualTo(d);
+        }
+    }
+
+    /** The conversion nym-api samples with: atomics converted to the nearest double, then one division by 1e18. */
+    @Test
+    void toDoubleIsTheCorrectlyRoundedConversionOverEveryBitLength() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            int bits = 1 + random.nextInt(128);
+            BigInteger atomics = new BigInteger(bits, random).setBit(bits - 1);
+            if (random.nextInt(4) == 0) {
+                // at and beside the 53-bit boundaries, where a conversion that truncates instead of rounding differs
+                atomics = BigInteger.ONE.shiftLeft(53 + random.nextInt(11)).add(BigInteger.valueOf(random.nextInt(2048) - 1024));
+            }
+            double expected = atomics.doubleValue() / 1e18;
+            assertThat(Decimal.ofAtomics(atomics).toDouble()).as("atomics %s", atomics).isEqualTo(expected);
+        }
+    }
+
     @Test
     void equalityDoesNotDependOnScale() {
         assertThat(d("0.50")).isEqualTo(d("0.5")).hasSameHashCodeAs(d("0.5"));

@@ -35,17 +35,59 @@ class EventStoreTest {
         return codec.encode(UUID.randomUUID(), new Deposited(account, Decimal.parse(amount)));
     }
 
+    /**
+     * The append returns the positions the database gave and the payload as given; a read returns every field the
+     * same, and the payload as PostgreSQL's normalised text of the same JSON value.
+     */
     @Test
-    void appendsGetConsecutiveVersionsAndReadBackExactly() {
+    void appendsGetConsecutiveVersionsAndReadBackTheSameValues() throws Exception {
         DataSource ds = LocalInfra.freshSchema("store");
-        List<StoredEvent> stored = Transactions.inTransaction(ds, c ->
-                store.append(c, "account-1", 0, List.of(deposit("a", "1.5"), deposit("a", "0.000000000000000001"))));
+        List<NewEvent> appended = List.of(deposit("a", "1.5"), deposit("a", "0.000000000000000001").causedBy("c", UUID.randomUUID()));
+        List<StoredEvent> stored = Transactions.inTransaction(ds, c -> store.append(c, "account-1", 0, appended));
         assertThat(stored).extracting(StoredEvent::streamVersion).containsExactly(1L, 2L);
+        assertThat(stored).extracting(StoredEvent::payload).containsExactly(appended.get(0).payload(), appended.get(1).payload());
+        assertThat(stored.get(1).metadata()).isEqualTo(appended.get(1).metadata()).isNotEmpty();
         List<StoredEvent> read = Transactions.inTransaction(ds, c -> store.readStream(c, "account-1"));
-        assertThat(read).isEqualTo(stored);
+        assertThat(read).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            StoredEvent r = read.get(i);
+            StoredEvent s = stored.get(i);
+            assertThat(new StoredEvent(r.globalPosition(), r.transactionId(), r.eventId(), r.streamId(), r.streamVersion(),
+                    r.eventType(), r.schemaVersion(), s.payload(), r.metadata(), r.recordedAt())).isEqualTo(s);
+            assertThat(Json.mapper().readTree(r.payload())).isEqualTo(Json.mapper().readTree(s.payload()));
+        }
         assertThat(codec.decode(read.get(1), Deposited.class).amount()).isEqualTo(Decimal.parse("0.000000000000000001"));
         long version = Transactions.inTransaction(ds, c -> store.streamVersion(c, "account-1"));
         assertThat(version).isEqualTo(2L);
+    }
+
+    /** Both insert forms (a VALUES row per event up to the limit, one unnest above it) keep list order in versions and positions. */
+    @Test
+    void appendsOnEitherSideOfTheValuesLimitKeepListOrder() {
+        DataSource ds = LocalInfra.freshSchema("store_sizes");
+        long expected = 0;
+        for (int n : new int[]{1, EventStore.MAX_VALUES_ROWS, EventStore.MAX_VALUES_ROWS + 1, 500}) {
+            List<NewEvent> batch = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                batch.add(deposit("a", i + ".5"));
+            }
+            long from = expected;
+            List<StoredEvent> stored = Transactions.inTransaction(ds, c -> store.append(c, "account-n", from, batch));
+            assertThat(stored).extracting(StoredEvent::eventId).containsExactlyElementsOf(batch.stream().map(NewEvent::eventId).toList());
+            for (int i = 0; i < n; i++) {
+                assertThat(stored.get(i).streamVersion()).isEqualTo(from + i + 1);
+                if (i > 0) {
+                    assertThat(stored.get(i).globalPosition()).isGreaterThan(stored.get(i - 1).globalPosition());
+                }
+            }
+            expected += n;
+        }
+        List<StoredEvent> read = Transactions.inTransaction(ds, c -> store.readStream(c, "account-n"));
+        assertThat(read).hasSize((int) expected);
+        for (int i = 1; i < read.size(); i++) {
+            assertThat(read.get(i).globalPosition()).isGreaterThan(read.get(i - 1).globalPosition());
+        }
+        assertThat(codec.decode(read.get((int) expected - 1), Deposited.class).amount()).isEqualTo(Decimal.parse("499.5"));
     }
 
     @Test
