@@ -20,11 +20,14 @@ import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
 import net.nym.tokenomics.selection.domain.clock.EpochClockState;
 import net.nym.tokenomics.selection.domain.inputs.SelectionInputs;
 import net.nym.tokenomics.selection.domain.inputs.SelectionInputs.Readiness;
+import net.nym.tokenomics.selection.domain.selection.Candidate;
+import net.nym.tokenomics.selection.domain.selection.Layer;
 import net.nym.tokenomics.selection.domain.selection.NodeId;
 import net.nym.tokenomics.selection.domain.selection.RewardedSetSizes;
 import net.nym.tokenomics.selection.domain.selection.SeedInput;
 import net.nym.tokenomics.selection.domain.selection.SelectionProof;
 import net.nym.tokenomics.selection.domain.selection.SelectionVerifier;
+import net.nym.tokenomics.selection.persistence.ProofColumns;
 import net.nym.tokenomics.selection.persistence.ProofJson;
 import net.nym.tokenomics.selection.persistence.SelectionEvents;
 import org.jboss.logging.Logger;
@@ -45,7 +48,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.SortedMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -287,14 +294,22 @@ public final class SelectionService {
         if (command.isEmpty()) {
             return List.of();
         }
+        // the proof's stored table depends on the candidates and previous layers only: packed beside the draw
+        List<Candidate> candidates = command.get().candidates();
+        SortedMap<NodeId, Layer> previous = SelectionProof.relevantLayers(candidates,
+                view.clock instanceof EpochClockState.AwaitingRewardedSet a ? a.selected().layers() : Map.of());
+        FutureTask<String> columns = new FutureTask<>(() -> ProofColumns.encode(candidates, previous));
+        Thread.ofVirtual().name("selection-proof-columns-" + command.get().epochId()).start(columns);
         Decision d = EpochClock.decide(command.get(), view.clock);
         if (d instanceof Decision.Rejected r) {
+            columns.cancel(true);
             LOG.errorf("selection of epoch %d refused: %s", command.get().epochId(), r.rejection().message());
             return List.of();
         }
         List<EpochClockEvent> events = ((Decision.Accepted) d).events();
         long selected = System.nanoTime();
-        Encoded encoded = encode(events);
+        Encoded encoded = encode(events, proof -> proof.candidates().equals(candidates) && proof.previousLayers().equals(previous)
+                ? packed(columns) : null);
         long encodedAt = System.nanoTime();
         appendRaw(c, encoded.events(), encoded.decoded(), cause);
         long appended = System.nanoTime();
@@ -336,8 +351,19 @@ public final class SelectionService {
 
     // ------------------------------------------------------------------ appending
 
+    private static String packed(FutureTask<String> columns) {
+        try {
+            return columns.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while packing the proof's columns", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
     private List<EpochClockEvent> appendClock(Connection c, List<EpochClockEvent> events, UUID cause) throws SQLException {
-        Encoded encoded = encode(events);
+        Encoded encoded = encode(events, proof -> null);
         appendRaw(c, encoded.events(), encoded.decoded(), cause);
         return events;
     }
@@ -346,11 +372,13 @@ public final class SelectionService {
     private record Encoded(List<NewEvent> events, List<Object> decoded) {
     }
 
-    private static Encoded encode(List<EpochClockEvent> events) {
+    /** @param packedColumns a proof's packed table when it was computed already (else null: packed here) */
+    private static Encoded encode(List<EpochClockEvent> events, Function<SelectionProof, String> packedColumns) {
         List<NewEvent> out = new ArrayList<>();
         List<Object> decoded = new ArrayList<>();
         for (EpochClockEvent e : events) {
-            out.add(SelectionEvents.encodeClock(UUID.randomUUID(), e));
+            out.add(SelectionEvents.encodeClock(UUID.randomUUID(), e,
+                    e instanceof EpochClockEvent.RewardedSetSelected s ? packedColumns.apply(s.proof()) : null));
             decoded.add(e);
             Object integration = switch (e) {
                 case EpochClockEvent.ClockInitialized i -> null;

@@ -23,12 +23,17 @@ public record ProofJsonV2(String format, String encoding, long epochId, ProofJso
                           String columns, ProofJson.Lists result, ProofJson.Sizes shortfall, String digest) {
 
     public static ProofJsonV2 of(SelectionProof p) {
+        return of(p, ProofColumns.encode(p.candidates(), p.previousLayers()));
+    }
+
+    /** @param columns {@code ProofColumns.encode(p.candidates(), p.previousLayers())}, computed by the caller */
+    public static ProofJsonV2 of(SelectionProof p, String columns) {
         ProofJson.Sizes sizes = new ProofJson.Sizes(p.sizes().entryGateways(), p.sizes().exitGateways(), p.sizes().mixnodes(),
                 p.sizes().standby());
         Shortfall s = p.shortfall();
         return new ProofJsonV2(SelectionProof.FORMAT, ProofColumns.ENCODING, p.epochId(), ProofJson.SeedInputJson.of(p.seedInput()),
                 p.seed().hex(), sizes, p.stakeSaturationPoint(), p.candidates().size(), p.previousLayers().size(),
-                ProofColumns.encode(p.candidates(), p.previousLayers()), ProofJson.Lists.of(p.result()),
+                columns, ProofJson.Lists.of(p.result()),
                 new ProofJson.Sizes(s.entryGateways(), s.exitGateways(), s.mixnodes(), s.standby()), p.digest().hex());
     }
 

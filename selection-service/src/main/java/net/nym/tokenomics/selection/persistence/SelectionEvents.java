@@ -1,6 +1,7 @@
 package net.nym.tokenomics.selection.persistence;
 
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.eventlog.store.EventCodec;
 import net.nym.tokenomics.eventlog.store.EventDecodingException;
@@ -12,9 +13,12 @@ import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The event types of selection-service's log and their JSON forms. Domain events are prefixed {@code selection.} so
@@ -57,6 +61,51 @@ public final class SelectionEvents {
     public record RewardedSetSelectedV2(long epochId, ProofJsonV2 proof) {
     }
 
+    /**
+     * Schema version 2 of {@code selection.StakeSnapshotRecorded}, written since: the snapshot's fields, with its nodes
+     * packed by {@link InputColumns#encodeStakes} ({@code nodes}, in the form {@code encoding} names). Version 1 (older
+     * logs) is the producer's {@code StakeSnapshotTaken} payload as it came.
+     */
+    public record StakeSnapshotRecordedV2(long epochId, Decimal stakeSaturationPoint, int entryGateways, int exitGateways,
+                                          int mixnodes, int standby, String encoding, int nodeCount, String nodes) {
+        static StakeSnapshotRecordedV2 of(IntegrationEvents.StakeSnapshotTaken s) {
+            return new StakeSnapshotRecordedV2(s.epochId(), s.stakeSaturationPoint(), s.entryGateways(), s.exitGateways(),
+                    s.mixnodes(), s.standby(), InputColumns.STAKES, s.nodes().size(), InputColumns.encodeStakes(s.nodes()));
+        }
+
+        IntegrationEvents.StakeSnapshotTaken toInput() {
+            return new IntegrationEvents.StakeSnapshotTaken(epochId, stakeSaturationPoint, entryGateways, exitGateways,
+                    mixnodes, standby, unpacked(InputColumns.STAKES, encoding, nodeCount, nodes, InputColumns::decodeStakes));
+        }
+    }
+
+    /** Schema version 2 of {@code selection.PerformanceRecorded}: as {@link StakeSnapshotRecordedV2}, for performance. */
+    public record PerformanceRecordedV2(long epochId, Instant windowStart, Instant windowEnd, String stateDigest,
+                                        String encoding, int nodeCount, String nodes) {
+        static PerformanceRecordedV2 of(IntegrationEvents.EpochPerformanceComputed p) {
+            return new PerformanceRecordedV2(p.epochId(), p.windowStart(), p.windowEnd(), p.stateDigest(),
+                    InputColumns.PERFORMANCE, p.nodes().size(), InputColumns.encodePerformance(p.nodes()));
+        }
+
+        IntegrationEvents.EpochPerformanceComputed toInput() {
+            return new IntegrationEvents.EpochPerformanceComputed(epochId, windowStart, windowEnd,
+                    unpacked(InputColumns.PERFORMANCE, encoding, nodeCount, nodes, InputColumns::decodePerformance), stateDigest);
+        }
+    }
+
+    /** A packed per-node list, checked against the encoding and the count its record states. */
+    private static <T> List<T> unpacked(String expectedEncoding, String encoding, int nodeCount, String nodes,
+                                        Function<String, List<T>> decoder) {
+        if (!expectedEncoding.equals(encoding)) {
+            throw new IllegalArgumentException("encoding: expected " + expectedEncoding + ", got " + encoding);
+        }
+        List<T> list = decoder.apply(Objects.requireNonNull(nodes, "nodes"));
+        if (list.size() != nodeCount) {
+            throw new IllegalArgumentException("node_count: " + nodeCount + ", but the columns hold " + list.size());
+        }
+        return list;
+    }
+
     /** An input that was consumed but cannot be used (e.g. a snapshot with invalid sizes), with the reason. */
     public record InputRejected(String inputType, String inputEventId, String reason) {
     }
@@ -68,13 +117,15 @@ public final class SelectionEvents {
             .register(EPOCH_STARTED, 1, EpochClockEvent.EpochStarted.class)
             .register(INPUT_REJECTED, 1, InputRejected.class);
 
-    /** Inputs are recorded with the producer's payload unchanged, under this service's own type names. */
+    /**
+     * Inputs under this service's own type names: registrations with the producer's payload unchanged, the two per-node
+     * lists (stake snapshot, performance) packed since schema version 2.
+     */
     private static final EventCodec INPUTS = new EventCodec()
             .register(NODE_BONDED_RECORDED, IntegrationEvents.NodeBonded.VERSION, IntegrationEvents.NodeBonded.class)
             .register(NODE_UNBONDED_RECORDED, IntegrationEvents.NodeUnbonded.VERSION, IntegrationEvents.NodeUnbonded.class)
-            .register(STAKE_SNAPSHOT_RECORDED, IntegrationEvents.StakeSnapshotTaken.VERSION, IntegrationEvents.StakeSnapshotTaken.class)
-            .register(PERFORMANCE_RECORDED, IntegrationEvents.EpochPerformanceComputed.VERSION,
-                    IntegrationEvents.EpochPerformanceComputed.class);
+            .register(STAKE_SNAPSHOT_RECORDED, 2, StakeSnapshotRecordedV2.class)
+            .register(PERFORMANCE_RECORDED, 2, PerformanceRecordedV2.class);
 
     private static final EventCodec INTEGRATION = IntegrationEvents.codec();
 
@@ -82,37 +133,41 @@ public final class SelectionEvents {
     }
 
     public static NewEvent encodeClock(UUID id, EpochClockEvent e) {
+        return encodeClock(id, e, null);
+    }
+
+    /**
+     * @param packedColumns the proof's {@link ProofColumns} text when the caller packed it already (beside the draw),
+     *                      else null; it must be {@code ProofColumns.encode(candidates, previousLayers)} of this proof
+     */
+    public static NewEvent encodeClock(UUID id, EpochClockEvent e, String packedColumns) {
         return switch (e) {
             case EpochClockEvent.ClockInitialized c -> CODEC.encode(id, ClockInitializedV1.of(c));
             case EpochClockEvent.EpochEnded c -> CODEC.encode(id, c);
-            case EpochClockEvent.RewardedSetSelected c -> CODEC.encode(id, new RewardedSetSelectedV2(c.epochId(), ProofJsonV2.of(c.proof())));
+            case EpochClockEvent.RewardedSetSelected c -> CODEC.encode(id, new RewardedSetSelectedV2(c.epochId(),
+                    packedColumns == null ? ProofJsonV2.of(c.proof()) : ProofJsonV2.of(c.proof(), packedColumns)));
             case EpochClockEvent.EpochStarted c -> CODEC.encode(id, c);
         };
     }
 
-    public static NewEvent encodeInput(UUID id, Object integrationRecord) {
-        return INPUTS.encode(id, integrationRecord);
-    }
-
     /**
-     * The record of a consumed input: the input's own payload, unchanged, under this service's type name, when the input
-     * has the schema version this service records (re-serialising a 100,000-node snapshot costs as much as reading it);
-     * otherwise the decoded record encoded afresh.
+     * The record of a consumed input, under this service's type name. A registration keeps the input's own payload,
+     * unchanged, when the input has the schema version this service records; a stake snapshot or a performance list is
+     * packed (schema version 2): decoding a 100,000-node snapshot's packed form back gives the consumed record, field
+     * for field, while PostgreSQL stores it as one string instead of parsing 8.5 MB of JSON objects into jsonb.
      */
     public static NewEvent recordInput(UUID id, StoredEvent input, Object decoded) {
-        NewEvent fresh = null;
-        String type = INPUTS.typeOf(decoded.getClass());
-        int version = switch (decoded) {
-            case IntegrationEvents.NodeBonded b -> IntegrationEvents.NodeBonded.VERSION;
-            case IntegrationEvents.NodeUnbonded u -> IntegrationEvents.NodeUnbonded.VERSION;
-            case IntegrationEvents.StakeSnapshotTaken t -> IntegrationEvents.StakeSnapshotTaken.VERSION;
-            case IntegrationEvents.EpochPerformanceComputed p -> IntegrationEvents.EpochPerformanceComputed.VERSION;
+        return switch (decoded) {
+            case IntegrationEvents.StakeSnapshotTaken t -> INPUTS.encode(id, StakeSnapshotRecordedV2.of(t));
+            case IntegrationEvents.EpochPerformanceComputed p -> INPUTS.encode(id, PerformanceRecordedV2.of(p));
+            case IntegrationEvents.NodeBonded b -> input.schemaVersion() == IntegrationEvents.NodeBonded.VERSION
+                    ? new NewEvent(id, NODE_BONDED_RECORDED, IntegrationEvents.NodeBonded.VERSION, input.payload(), Map.of())
+                    : INPUTS.encode(id, b);
+            case IntegrationEvents.NodeUnbonded u -> input.schemaVersion() == IntegrationEvents.NodeUnbonded.VERSION
+                    ? new NewEvent(id, NODE_UNBONDED_RECORDED, IntegrationEvents.NodeUnbonded.VERSION, input.payload(), Map.of())
+                    : INPUTS.encode(id, u);
             default -> throw new IllegalArgumentException(decoded.getClass().getName() + " is not a recorded input type");
         };
-        if (input.schemaVersion() == version) {
-            return new NewEvent(id, type, version, input.payload(), Map.of());
-        }
-        return INPUTS.encode(id, decoded);
     }
 
     public static NewEvent encodeRejected(UUID id, InputRejected r) {
@@ -131,8 +186,31 @@ public final class SelectionEvents {
         return INPUTS.knows(e.eventType());
     }
 
+    /**
+     * A recorded input as the integration record it was consumed as, whichever schema version stored it (a version 1
+     * snapshot or performance list is the producer's payload; version 2 is unpacked).
+     */
     public static Object decodeInput(StoredEvent e) {
-        return INPUTS.decode(e);
+        try {
+            if (e.schemaVersion() == 1 && STAKE_SNAPSHOT_RECORDED.equals(e.eventType())) {
+                return Json.read(e.payload(), IntegrationEvents.StakeSnapshotTaken.class);
+            }
+            if (e.schemaVersion() == 1 && PERFORMANCE_RECORDED.equals(e.eventType())) {
+                return Json.read(e.payload(), IntegrationEvents.EpochPerformanceComputed.class);
+            }
+        } catch (Exception ex) {
+            throw new EventDecodingException(e, "malformed payload: " + ex.getMessage(), ex);
+        }
+        Object o = INPUTS.decode(e);
+        try {
+            return switch (o) {
+                case StakeSnapshotRecordedV2 s -> s.toInput();
+                case PerformanceRecordedV2 p -> p.toInput();
+                default -> o;
+            };
+        } catch (IllegalArgumentException | NullPointerException ex) {
+            throw new EventDecodingException(e, "invalid payload: " + ex.getMessage(), ex);
+        }
     }
 
     /**

@@ -115,7 +115,7 @@ public final class SelectionInputs {
             return new Readiness.Waiting(missing);
         }
         // hash maps: they are only looked up, and the candidates are sorted by node id when the list is built
-        Map<NodeId, CandidateList.NodeStake> stakes = new HashMap<>();
+        Map<NodeId, CandidateList.NodeStake> stakes = HashMap.newHashMap(snapshot.nodes().size());
         List<BondedNode> bonded = new ArrayList<>();
         for (NodeStake s : snapshot.nodes()) {
             NodeId id = NodeId.of(s.nodeId());
@@ -133,7 +133,7 @@ public final class SelectionInputs {
         }
         RewardedSetSizes sizes = new RewardedSetSizes(snapshot.entryGateways(), snapshot.exitGateways(),
                 snapshot.mixnodes(), snapshot.standby());
-        Map<NodeId, Percent> perfByNode = new HashMap<>();
+        Map<NodeId, Percent> perfByNode = HashMap.newHashMap(perf.nodes().size());
         for (NodePerformance p : perf.nodes()) {
             perfByNode.putIfAbsent(NodeId.of(p.nodeId()), p.performance());
         }
@@ -183,6 +183,9 @@ public final class SelectionInputs {
             NodePerformance n = e.nodes().get(i);
             if (n == null || n.nodeId() < 0 || n.nodeId() > NodeId.MAX || n.performance() == null) {
                 return "nodes[" + i + "]: needs a u32 node_id and a performance";
+            }
+            if (n.reasons() != null && n.reasons().stream().anyMatch(java.util.Objects::isNull)) {
+                return "nodes[" + i + "].reasons: must not hold null";
             }
         }
         return null;

@@ -48,9 +48,13 @@ public final class CandidateList {
      */
     public static List<Candidate> build(Collection<BondedNode> bonded, StakeSnapshot snapshot,
                                         Map<NodeId, Percent> performance) {
-        return bonded.stream()
+        List<BondedNode> sorted = bonded.stream()
                 .filter(n -> n.roles().any())
                 .sorted(Comparator.comparing(BondedNode::nodeId))
+                .toList();
+        // each candidate's saturation and weight (a flooring pow of 20) depend on that node alone: they are computed
+        // on every core, and the ordered stream keeps the list in node id order, so the list is the same
+        return sorted.parallelStream()
                 .map(n -> Candidate.of(n.nodeId(), n.owner(), n.roles(),
                         snapshot.stakes().getOrDefault(n.nodeId(), new NodeStake(Decimal.ZERO, Decimal.ZERO)).total(),
                         snapshot.stakeSaturationPoint(),

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Everything needed to recompute one epoch's rewarded set, and the result, sealed by a digest.
@@ -59,6 +61,38 @@ public record SelectionProof(long epochId, SeedInput seedInput, Seed seed, Rewar
                                         Decimal stakeSaturationPoint, List<Candidate> candidates,
                                         Map<NodeId, Layer> previousLayers) {
         Seed seed = seedInput.seedFor(epochId);
+        SortedMap<NodeId, Layer> relevant = relevantLayers(candidates, previousLayers);
+        // Everything the canonical text holds before the result is known before the draw (about 12 MB of it at
+        // 100,000 candidates): it is hashed on a second thread while this one draws, and the digest is then finished
+        // with the result. The bytes and their order are those of computeDigest(), so the digest is the same.
+        SelectionProof inputsOnly = new SelectionProof(epochId, seedInput, seed, sizes, stakeSaturationPoint, candidates,
+                relevant, RewardedSet.EMPTY, Shortfall.NONE, Digest.ZERO);
+        FutureTask<MessageDigest> prefix = new FutureTask<>(() -> {
+            MessageDigest sha256 = Digest.newSha256();
+            CanonicalWriter w = new CanonicalWriter(sha256::update);
+            inputsOnly.writeInputs(w);
+            w.flush();
+            return sha256;
+        });
+        Thread.ofVirtual().name("selection-proof-digest-" + epochId).start(prefix);
+        RewardedSetSelection.Outcome outcome;
+        try {
+            outcome = RewardedSetSelection.select(seed, sizes, inputsOnly.candidates(), relevant);
+        } catch (RuntimeException | Error e) {
+            prefix.cancel(true);
+            throw e;
+        }
+        SelectionProof unsealed = new SelectionProof(epochId, seedInput, seed, sizes, stakeSaturationPoint,
+                inputsOnly.candidates(), inputsOnly.previousLayers(), outcome.rewardedSet(), outcome.shortfall(), Digest.ZERO);
+        MessageDigest sha256 = joined(prefix);
+        CanonicalWriter w = new CanonicalWriter(sha256::update);
+        unsealed.writeResult(w);
+        w.flush();
+        return unsealed.withDigest(new Digest(HexFormat.of().formatHex(sha256.digest())));
+    }
+
+    /** The previous layers a proof holds: those of the candidates that were mixnodes in the previous epoch. */
+    public static SortedMap<NodeId, Layer> relevantLayers(List<Candidate> candidates, Map<NodeId, Layer> previousLayers) {
         SortedMap<NodeId, Layer> relevant = new TreeMap<>();
         for (Candidate c : candidates) {
             Layer l = previousLayers.get(c.nodeId());
@@ -66,10 +100,32 @@ public record SelectionProof(long epochId, SeedInput seedInput, Seed seed, Rewar
                 relevant.put(c.nodeId(), l);
             }
         }
-        RewardedSetSelection.Outcome outcome = RewardedSetSelection.select(seed, sizes, candidates, relevant);
-        SelectionProof unsealed = new SelectionProof(epochId, seedInput, seed, sizes, stakeSaturationPoint, candidates,
-                relevant, outcome.rewardedSet(), outcome.shortfall(), Digest.ZERO);
-        return unsealed.withDigest(unsealed.computeDigest());
+        return relevant;
+    }
+
+    private static MessageDigest joined(FutureTask<MessageDigest> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the hash is needed: finish waiting, then restore the flag
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public SelectionProof withDigest(Digest newDigest) {
@@ -93,6 +149,13 @@ public record SelectionProof(long epochId, SeedInput seedInput, Seed seed, Rewar
     // The text is written as bytes straight into the digest, not built as a String first: at 100,000 candidates it is
     // about 12 MB, and building, copying and encoding it was most of the time of a selection.
     private void writeCanonical(CanonicalWriter w) {
+        writeInputs(w);
+        writeResult(w);
+        w.flush();
+    }
+
+    /** The lines before the result: the seed, sizes and every candidate and previous layer. */
+    private void writeInputs(CanonicalWriter w) {
         w.ascii(FORMAT).newline();
         w.ascii("epoch=").number(epochId).newline();
         w.ascii("seed_input=").ascii(seedInput.canonical()).newline();
@@ -111,6 +174,10 @@ public record SelectionProof(long epochId, SeedInput seedInput, Seed seed, Rewar
         w.ascii("previous_layers=").number(previousLayers.size()).newline();
         previousLayers.forEach((id, layer) -> w.ascii("previous_layer=").number(id.value()).comma().number(layer.number())
                 .newline());
+    }
+
+    /** The result's lines and the shortfall. */
+    private void writeResult(CanonicalWriter w) {
         result.named().forEach((name, ids) -> {
             w.ascii(name).ascii("=");
             for (int i = 0; i < ids.size(); i++) {
@@ -123,7 +190,6 @@ public record SelectionProof(long epochId, SeedInput seedInput, Seed seed, Rewar
         });
         w.ascii("shortfall=").number(shortfall.entryGateways()).comma().number(shortfall.exitGateways()).comma()
                 .number(shortfall.mixnodes()).comma().number(shortfall.standby()).newline();
-        w.flush();
     }
 
     /** Appends {@link Decimal#toString()} to {@code b}, as the canonical text writes it (for tests). */
