@@ -232,24 +232,19 @@ public record Decimal(BigInteger atomics) implements Comparable<Decimal> {
     public String toString() {
         // the digits of the atomics with a dot 18 places from the right: no division of a BigInteger
         String digits = atomics.toString();
-        int len = digits.length();
-        StringBuilder out = new StringBuilder(len + 3);
-        int intDigits = len - DECIMAL_PLACES;
-        if (intDigits <= 0) {
-            out.append('0');
-        } else {
-            out.append(digits, 0, intDigits);
-        }
-        int end = len;
-        while (end > Math.max(intDigits, 0) && digits.charAt(end - 1) == '0') {
+        int fracStart = Math.max(digits.length() - DECIMAL_PLACES, 0);
+        int end = digits.length();
+        while (end > fracStart && digits.charAt(end - 1) == '0') {
             end--;
         }
-        if (end > Math.max(intDigits, 0)) {
-            out.append('.');
-            for (int i = intDigits; i < 0; i++) {
-                out.append('0');
-            }
-            out.append(digits, Math.max(intDigits, 0), end);
+        StringBuilder out = new StringBuilder(DECIMAL_PLACES + digits.length() + 2);
+        if (fracStart == 0) {
+            out.append('0');
+        } else {
+            out.append(digits, 0, fracStart);
+        }
+        if (end > fracStart) {
+            out.append('.').repeat('0', DECIMAL_PLACES - (digits.length() - fracStart)).append(digits, fracStart, end);
         }
         return out.toString();
     }

@@ -185,8 +185,8 @@ final class ColumnCodec {
                     buf[size + i] = (byte) v;
                     v >>>= 8;
                 }
-            } else if (bits <= 128) {
-                // the low 64 bits, then the rest: no byte array of the BigInteger (a stake in atoms is about 80 bits)
+            } else {
+                // a Decimal is at most 128 bits: the low 64, then the rest, without a byte array of the BigInteger
                 long lo = a.longValue();
                 long hi = a.shiftRight(64).longValue();
                 for (int i = length - 1; i >= length - 8; i--) {
@@ -197,9 +197,6 @@ final class ColumnCodec {
                     buf[size + i] = (byte) hi;
                     hi >>>= 8;
                 }
-            } else {
-                byte[] twos = a.toByteArray(); // minimal two's complement: at most one leading zero byte for the sign
-                System.arraycopy(twos, twos.length - length, buf, size, length);
             }
             size += length;
         }
@@ -232,6 +229,17 @@ final class ColumnCodec {
                         + " bytes left");
             }
             return (int) v - 1;
+        }
+
+        /** {@code n} node ids written as zigzag deltas, each from the previous one (the first from 0). */
+        long[] idColumn(int n) {
+            long[] ids = new long[n];
+            long id = 0;
+            for (int i = 0; i < n; i++) {
+                id += zigzag();
+                ids[i] = id;
+            }
+            return ids;
         }
 
         /** A table written by {@link StringTable#writeTo(Sink)}. */

@@ -86,7 +86,7 @@ public final class InputColumns {
         layout(in);
         int n = in.count("nodes");
         String[] owners = in.strings("owners");
-        long[] ids = ids(in, n);
+        long[] ids = in.idColumn(n);
         String[] ownerOf = new String[n];
         for (int i = 0; i < n; i++) {
             int index = in.index("owner", i, owners.length + 1);
@@ -159,7 +159,7 @@ public final class InputColumns {
         layout(in);
         int n = in.count("nodes");
         String[] reasons = in.strings("reasons");
-        long[] ids = ids(in, n);
+        long[] ids = in.idColumn(n);
         Percent[] performance = new Percent[n];
         for (int i = 0; i < n; i++) {
             Decimal d = in.nullableDecimal();
@@ -203,15 +203,5 @@ public final class InputColumns {
         if (layout != LAYOUT) {
             throw new IllegalArgumentException("columns: layout " + layout + " is not supported (expected " + LAYOUT + ")");
         }
-    }
-
-    private static long[] ids(ColumnCodec.Source in, int n) {
-        long[] ids = new long[n];
-        long id = 0;
-        for (int i = 0; i < n; i++) {
-            id += in.zigzag();
-            ids[i] = id;
-        }
-        return ids;
     }
 }

@@ -109,20 +109,10 @@ public final class ProofColumns {
         }
         int n = in.count("candidates");
         String[] owners = in.strings("owners");
-        int k = owners.length;
-        long[] ids = new long[n];
-        long id = 0;
-        for (int i = 0; i < n; i++) {
-            id += in.zigzag();
-            ids[i] = id;
-        }
+        long[] ids = in.idColumn(n);
         String[] ownerOf = new String[n];
         for (int i = 0; i < n; i++) {
-            long index = in.varint();
-            if (index >= k) {
-                throw new IllegalArgumentException("columns: candidate " + i + " has owner index " + index + " of " + k);
-            }
-            ownerOf[i] = owners[(int) index];
+            ownerOf[i] = owners[in.index("owner", i, owners.length)];
         }
         DeclaredRoles[] roles = new DeclaredRoles[n];
         DeclaredRoles[] byBits = new DeclaredRoles[8];
@@ -148,12 +138,7 @@ public final class ProofColumns {
                     Percent.of(decimals[2][i]), decimals[3][i]));
         }
         int m = in.count("previous layers");
-        long[] previousIds = new long[m];
-        id = 0;
-        for (int i = 0; i < m; i++) {
-            id += in.zigzag();
-            previousIds[i] = id;
-        }
+        long[] previousIds = in.idColumn(m);
         SortedMap<NodeId, Layer> previous = new TreeMap<>();
         for (int i = 0; i < m; i++) {
             int layer = in.u8();
