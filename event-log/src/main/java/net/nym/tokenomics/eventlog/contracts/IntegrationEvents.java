@@ -18,6 +18,56 @@ public final class IntegrationEvents {
     private IntegrationEvents() {
     }
 
+    /**
+     * Every integration event, by producer: the sealed hierarchy consumers derive their type filters from
+     * ({@link #types}) and the compiler checks their switches against.
+     */
+    public sealed interface Event permits SelectionEvent, PerformanceEvent, TicketLedgerEvent, RewardsEvent {
+    }
+
+    /** Published by selection-service on {@link Topics#SELECTION}. */
+    public sealed interface SelectionEvent extends Event permits EpochEnded, EpochStarted, RewardedSetSelected {
+    }
+
+    /** Published by performance-service on {@link Topics#PERFORMANCE}. */
+    public sealed interface PerformanceEvent extends Event permits EpochPerformanceComputed {
+    }
+
+    /** Published by ticket-ledger-service on {@link Topics#TICKET_LEDGER}. */
+    public sealed interface TicketLedgerEvent extends Event permits EpochUsageClosed {
+    }
+
+    /** Published by rewards-service on {@link Topics#REWARDS}. */
+    public sealed interface RewardsEvent extends Event permits NodeBonded, NodeUnbonded, StakeSnapshotTaken, EpochRewarded,
+            IntervalRolledOver {
+    }
+
+    private static final EventCodec CODEC = codec();
+
+    /** The type names of these integration events: a consumer's filter, derived from the records it handles. */
+    @SafeVarargs
+    public static java.util.Set<String> types(Class<? extends Event>... handled) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Class<? extends Event> c : handled) {
+            out.add(CODEC.typeOf(c));
+        }
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    /** The default topic of an event's producer (a deployment may prefix or rename it: see the services' topics config). */
+    public static String topicOf(Class<? extends Event> type) {
+        if (SelectionEvent.class.isAssignableFrom(type)) {
+            return Topics.SELECTION;
+        }
+        if (PerformanceEvent.class.isAssignableFrom(type)) {
+            return Topics.PERFORMANCE;
+        }
+        if (TicketLedgerEvent.class.isAssignableFrom(type)) {
+            return Topics.TICKET_LEDGER;
+        }
+        return Topics.REWARDS;
+    }
+
     /** Declared roles of a node, as nym-api derives them from the node's self-description or its bond. */
     public record NodeRoles(boolean mixnode, boolean entry, boolean exit) { }
 
@@ -25,13 +75,13 @@ public final class IntegrationEvents {
 
     /** Epoch {@code epochId} (absolute) is over. The last epoch of an interval has {@code lastInInterval}. */
     public record EpochEnded(long epochId, long intervalId, int epochInInterval, Instant start, Instant end,
-                             boolean lastInInterval) {
+                             boolean lastInInterval) implements SelectionEvent {
         public static final String TYPE = "EpochEnded";
         public static final int VERSION = 1;
     }
 
     /** Epoch {@code epochId} has begun, with its rewarded set already selected. */
-    public record EpochStarted(long epochId, long intervalId, int epochInInterval, Instant start, Instant end) {
+    public record EpochStarted(long epochId, long intervalId, int epochInInterval, Instant start, Instant end) implements SelectionEvent {
         public static final String TYPE = "EpochStarted";
         public static final int VERSION = 1;
     }
@@ -39,7 +89,7 @@ public final class IntegrationEvents {
     /** The rewarded set for {@code epochId}, node ids ascending in each list, with the selection proof's digest. */
     public record RewardedSetSelected(long epochId, List<Long> entryGateways, List<Long> exitGateways, List<Long> layer1,
                                       List<Long> layer2, List<Long> layer3, List<Long> standby, String seed,
-                                      String proofDigest) {
+                                      String proofDigest) implements SelectionEvent {
         public static final String TYPE = "RewardedSetSelected";
         public static final int VERSION = 1;
     }
@@ -51,7 +101,7 @@ public final class IntegrationEvents {
 
     /** Per-node performance of epoch {@code epochId}, one entry per bonded node, sorted by node id. */
     public record EpochPerformanceComputed(long epochId, Instant windowStart, Instant windowEnd, List<NodePerformance> nodes,
-                                           String stateDigest) {
+                                           String stateDigest) implements PerformanceEvent {
         public static final String TYPE = "EpochPerformanceComputed";
         public static final int VERSION = 1;
     }
@@ -62,7 +112,7 @@ public final class IntegrationEvents {
 
     /** Ticket usage of epoch {@code epochId}, per gateway sorted by node id; fee income = total redeemed value in uNYM. */
     public record EpochUsageClosed(long epochId, List<GatewayUsage> gateways, long totalTickets, Decimal feeIncome,
-                                   String stateDigest) {
+                                   String stateDigest) implements TicketLedgerEvent {
         public static final String TYPE = "EpochUsageClosed";
         public static final int VERSION = 1;
     }
@@ -71,12 +121,12 @@ public final class IntegrationEvents {
 
     /** A node was bonded: the registry fact the other services key their work on. */
     public record NodeBonded(long nodeId, String owner, String identityKey, String host, Integer httpPort, NodeRoles roles,
-                             Unym pledge, long bondedInEpoch) {
+                             Unym pledge, long bondedInEpoch) implements RewardsEvent {
         public static final String TYPE = "NodeBonded";
         public static final int VERSION = 1;
     }
 
-    public record NodeUnbonded(long nodeId, long unbondedInEpoch) {
+    public record NodeUnbonded(long nodeId, long unbondedInEpoch) implements RewardsEvent {
         public static final String TYPE = "NodeUnbonded";
         public static final int VERSION = 1;
     }
@@ -88,7 +138,7 @@ public final class IntegrationEvents {
      * of epoch {@code epochId + 1}. Sizes of the rewarded set come with it, from the reward parameters in force.
      */
     public record StakeSnapshotTaken(long epochId, Decimal stakeSaturationPoint, int entryGateways, int exitGateways,
-                                     int mixnodes, int standby, List<NodeStake> nodes) {
+                                     int mixnodes, int standby, List<NodeStake> nodes) implements RewardsEvent {
         public static final String TYPE = "StakeSnapshotTaken";
         public static final int VERSION = 1;
     }
@@ -98,14 +148,14 @@ public final class IntegrationEvents {
 
     /** Epoch {@code epochId} was rewarded: budget = Σ rewards + unclaimed, with the resulting state's digest. */
     public record EpochRewarded(long epochId, Decimal budget, Decimal distributed, Decimal unclaimed, List<NodeReward> nodes,
-                                String stateDigest) {
+                                String stateDigest) implements RewardsEvent {
         public static final String TYPE = "EpochRewarded";
         public static final int VERSION = 1;
     }
 
     /** The interval ended: pool and staking supply rolled over, budget and saturation point recomputed. */
     public record IntervalRolledOver(long intervalId, Decimal rewardPool, Decimal stakingSupply, Decimal epochRewardBudget,
-                                     Decimal stakeSaturationPoint) {
+                                     Decimal stakeSaturationPoint) implements RewardsEvent {
         public static final String TYPE = "IntervalRolledOver";
         public static final int VERSION = 1;
     }

@@ -8,10 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 /**
@@ -139,20 +140,147 @@ public final class EventStore {
             return List.of(stored);
         } catch (SQLException e) {
             c.rollback(savepoint);
-            if ("23505".equals(e.getSQLState())) {
-                String msg = String.valueOf(e.getMessage());
-                if (msg.contains("event_log_stream_version_uk")) {
-                    throw new WrongExpectedVersionException(streamId, expectedVersion, e);
-                }
-                if (msg.contains("event_log_event_id_uk")) {
-                    throw new DuplicateEventException(streamId, e);
+            throw translated(e, streamId, expectedVersion);
+        }
+    }
+
+    /** A conflict or a duplicate id as the store's own exceptions; bad JSON as an argument error; the rest as it is. */
+    private static SQLException translated(SQLException e, String streamId, long expectedVersion) {
+        if ("23505".equals(e.getSQLState())) {
+            String msg = String.valueOf(e.getMessage());
+            if (msg.contains("event_log_stream_version_uk")) {
+                throw new WrongExpectedVersionException(streamId, expectedVersion, e);
+            }
+            if (msg.contains("event_log_event_id_uk")) {
+                throw new DuplicateEventException(streamId, e);
+            }
+        }
+        if ("22P02".equals(e.getSQLState()) || "22032".equals(e.getSQLState())) {
+            throw new IllegalArgumentException("event payload or metadata is not valid JSON for stream '" + streamId + "': "
+                    + e.getMessage(), e);
+        }
+        return e;
+    }
+
+    /** The last event of a stream: its version (0 when the stream is empty) and id (null then). */
+    public record StreamHead(long version, UUID lastEventId) {
+        public static final StreamHead EMPTY = new StreamHead(0, null);
+    }
+
+    /** The stream's head as this transaction sees it: one index lookup, so a cached fold can check it is current. */
+    public StreamHead head(Connection c, String streamId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT stream_version, event_id FROM event_log WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1")) {
+            ps.setString(1, streamId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new StreamHead(rs.getLong(1), rs.getObject(2, UUID.class)) : StreamHead.EMPTY;
+            }
+        }
+    }
+
+    /**
+     * Appends events at versions {@code expectedVersion + 1, + 2, ...} without first reading the stream's version and
+     * without reading anything back: for a caller that holds the stream's writer lock ({@link #lockWriter}) and has
+     * caught up, so it knows the version. The {@code (stream_id, stream_version)} unique key still refuses a wrong one
+     * ({@link WrongExpectedVersionException}). Saves the version query and the returned rows on every group of the
+     * ticket ledger's writer.
+     */
+    public void appendLocked(Connection c, String streamId, long expectedVersion, List<NewEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        int n = events.size();
+        var savepoint = c.setSavepoint();
+        try {
+            for (int from = 0; from < n; from += MAX_VALUES_ROWS) {
+                int to = Math.min(n, from + MAX_VALUES_ROWS);
+                String sql = insertValues(to - from);
+                sql = sql.substring(0, sql.indexOf(" RETURNING "));
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int p = 1;
+                    for (int i = from; i < to; i++) {
+                        NewEvent e = events.get(i);
+                        ps.setObject(p++, e.eventId());
+                        ps.setString(p++, streamId);
+                        ps.setLong(p++, expectedVersion + i + 1);
+                        ps.setString(p++, e.eventType());
+                        ps.setInt(p++, e.schemaVersion());
+                        ps.setString(p++, e.payload());
+                        ps.setString(p++, e.metadata().isEmpty() ? "{}" : Json.write(e.metadata()));
+                    }
+                    int inserted = ps.executeUpdate();
+                    if (inserted != to - from) {
+                        throw new SQLException("appended " + inserted + " of " + (to - from) + " events");
+                    }
                 }
             }
-            if ("22P02".equals(e.getSQLState()) || "22032".equals(e.getSQLState())) {
-                throw new IllegalArgumentException("event payload or metadata is not valid JSON for stream '" + streamId + "': "
-                        + e.getMessage(), e);
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            c.rollback(savepoint);
+            throw translated(e, streamId, expectedVersion);
+        }
+    }
+
+    /**
+     * Serialises the writers of one stream across threads and processes until the transaction ends
+     * ({@code pg_advisory_xact_lock} on a key derived from the schema and the stream), for single-writer streams.
+     */
+    public void lockWriter(Connection c, String streamId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || '/' || ?, 0))")) {
+            ps.setString(1, streamId);
+            ps.execute();
+        }
+    }
+
+    /** Events of {@code streamId} with a version above {@code afterVersion}, in version order, at most {@code limit}. */
+    public List<StoredEvent> readStreamAfter(Connection c, String streamId, long afterVersion, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM event_log WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version LIMIT ?")) {
+            ps.setString(1, streamId);
+            ps.setLong(2, afterVersion);
+            ps.setInt(3, limit);
+            ps.setFetchSize(Math.min(limit, 1000));
+            return list(ps);
+        }
+    }
+
+    /** Events of {@code streamId} with a version above {@code afterVersion}, in version order. */
+    public List<StoredEvent> readStreamAfter(Connection c, String streamId, long afterVersion) throws SQLException {
+        return readStreamAfter(c, streamId, afterVersion, Integer.MAX_VALUE);
+    }
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,127}");
+
+    /**
+     * A lookup of the first event of one type in a stream whose payload has a given integer at {@code payloadKey}
+     * (e.g. the selection proof of an epoch). The type and key are declared by the service, checked against a plain
+     * name pattern and written into the statement as literals, so a partial index on the type (see the service's
+     * migrations) applies to every execution.
+     */
+    public Lookup lookup(String eventType, String payloadKey) {
+        return new Lookup(eventType, payloadKey);
+    }
+
+    /** See {@link #lookup}. */
+    public final class Lookup {
+        private final String sql;
+
+        private Lookup(String eventType, String payloadKey) {
+            if (!NAME.matcher(eventType).matches() || !NAME.matcher(payloadKey).matches()) {
+                throw new IllegalArgumentException("lookup names must match " + NAME + ": " + eventType + ", " + payloadKey);
             }
-            throw e;
+            this.sql = "SELECT " + COLUMNS + " FROM event_log WHERE stream_id = ? AND event_type = '" + eventType
+                    + "' AND ((payload ->> '" + payloadKey + "')::bigint) = ? ORDER BY stream_version LIMIT 1";
+        }
+
+        public Optional<StoredEvent> first(Connection c, String streamId, long value) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, streamId);
+                ps.setLong(2, value);
+                List<StoredEvent> found = list(ps);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+            }
         }
     }
 
@@ -181,54 +309,6 @@ public final class EventStore {
             ps.setLong(2, after.globalPosition());
             ps.setInt(3, limit);
             return list(ps);
-        }
-    }
-
-    /**
-     * Re-inserts events read from the service's own Kafka topic into an empty log (rebuild from Kafka), in one statement:
-     * each event keeps its id, stream, version, payload, metadata and record time. They get new positions, in list order,
-     * and the importing transaction's id, so the rebuilt log has the published order and sorts before anything appended
-     * later.
-     */
-    public void importEvents(Connection c, List<StoredEvent> events) throws SQLException {
-        int n = events.size();
-        if (n == 0) {
-            return;
-        }
-        Object[] ids = new Object[n];
-        String[] streams = new String[n];
-        Long[] versions = new Long[n];
-        String[] types = new String[n];
-        Integer[] schemas = new Integer[n];
-        String[] payloads = new String[n];
-        String[] metas = new String[n];
-        Timestamp[] recorded = new Timestamp[n];
-        for (int i = 0; i < n; i++) {
-            StoredEvent e = events.get(i);
-            ids[i] = e.eventId();
-            streams[i] = e.streamId();
-            versions[i] = e.streamVersion();
-            types[i] = e.eventType();
-            schemas[i] = e.schemaVersion();
-            payloads[i] = e.payload();
-            metas[i] = Json.write(e.metadata());
-            recorded[i] = Timestamp.from(e.recordedAt());
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO event_log (event_id, stream_id, stream_version, event_type, schema_version, payload, metadata, recorded_at)
-                SELECT e.id, e.stream, e.version, e.type, e.sv, e.payload::jsonb, e.meta::jsonb, e.recorded
-                FROM unnest(?::uuid[], ?::text[], ?::int8[], ?::text[], ?::int4[], ?::text[], ?::text[], ?::timestamptz[])
-                     WITH ORDINALITY AS e(id, stream, version, type, sv, payload, meta, recorded, ord)
-                ORDER BY e.ord""")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids));
-            ps.setArray(2, c.createArrayOf("text", streams));
-            ps.setArray(3, c.createArrayOf("int8", versions));
-            ps.setArray(4, c.createArrayOf("text", types));
-            ps.setArray(5, c.createArrayOf("int4", schemas));
-            ps.setArray(6, c.createArrayOf("text", payloads));
-            ps.setArray(7, c.createArrayOf("text", metas));
-            ps.setArray(8, c.createArrayOf("timestamptz", recorded));
-            ps.executeUpdate();
         }
     }
 
