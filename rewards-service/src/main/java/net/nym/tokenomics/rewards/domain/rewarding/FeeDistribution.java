@@ -79,7 +79,11 @@ public record FeeDistribution(Unym totalFees, Decimal toRewardBudget, Decimal ga
         List<GatewayCredit> credits = new ArrayList<>();
         BigInteger paid = BigInteger.ZERO;
         for (FeeIncome.GatewayFees g : ordered) {
-            Unym credit = Unym.floorOf(gatewayPool.times(g.fees().toDecimal()).div(f));
+            // floor(gateway_pool * f_g / F) in one integer division: the same value as the Decimal product then
+            // quotient (f_g and F are whole uNYM, so the nested floors agree), without the 128-bit intermediate that
+            // overflowed once one gateway's fees in an epoch passed about 18,000 NYM
+            Unym credit = new Unym(gatewayPool.atomics().multiply(g.fees().amount())
+                    .divide(total.amount().multiply(Decimal.SCALE)));
             if (!credit.isZero() && creditable.test(g.gatewayNodeId())) {
                 credits.add(new GatewayCredit(g.gatewayNodeId(), g.fees(), credit));
                 paid = paid.add(credit.amount());

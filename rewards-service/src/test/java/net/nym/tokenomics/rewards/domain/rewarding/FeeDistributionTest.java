@@ -45,4 +45,36 @@ class FeeDistributionTest {
         assertThat(f.addedToPool()).isEqualTo(Decimal.ZERO);
         assertThat(f.credits()).isEmpty();
     }
+
+    /** The credit as the Decimal product then quotient computes it, where that product fits in 128 bits. */
+    private static Unym decimalCredit(Decimal gatewayPool, Unym fees, Unym total) {
+        return Unym.floorOf(gatewayPool.times(fees.toDecimal()).div(total.toDecimal()));
+    }
+
+    @Test
+    void creditsEqualTheDecimalFormulaWhereverItFits() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(20261202);
+        for (int i = 0; i < 20_000; i++) {
+            long a = 1 + rng.nextLong(5_000_000_000L);
+            long b = 1 + rng.nextLong(5_000_000_000L);
+            FeeDistribution f = FeeDistribution.compute(income(1, a, 2, b), FeeIncomeParams.DEFAULT_REWARD_SHARE, id -> true);
+            Unym total = Unym.of(a + b);
+            List<Unym> expected = java.util.stream.Stream.of(decimalCredit(f.gatewayPool(), Unym.of(a), total),
+                    decimalCredit(f.gatewayPool(), Unym.of(b), total)).filter(c -> !c.isZero()).toList();
+            assertThat(f.credits()).extracting(FeeDistribution.GatewayCredit::credit).as("fees %d and %d", a, b)
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void oneGatewayWithAMillionNymOfFeesInAnEpochIsSplitExactly() {
+        // 10^12 uNYM: the Decimal product gateway_pool * f_g would be 4 * 10^35 * 10^12 > 2^128
+        long fees = 1_000_000_000_000L;
+        FeeDistribution f = FeeDistribution.compute(income(3, fees, 5, 1), FeeIncomeParams.DEFAULT_REWARD_SHARE, id -> true);
+        Decimal pool = Decimal.of(fees + 1).minus(Decimal.of(fees + 1).times(FeeIncomeParams.DEFAULT_REWARD_SHARE));
+        java.math.BigInteger expected = pool.atomics().multiply(java.math.BigInteger.valueOf(fees))
+                .divide(java.math.BigInteger.valueOf(fees + 1).multiply(Decimal.SCALE));
+        assertThat(f.credits()).extracting(FeeDistribution.GatewayCredit::credit).containsExactly(new Unym(expected));
+        assertThat(f.toRewardBudget().plus(new Unym(expected).toDecimal()).plus(f.returnedToPool())).isEqualTo(Decimal.of(fees + 1));
+    }
 }
