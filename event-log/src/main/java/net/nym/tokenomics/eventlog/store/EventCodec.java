@@ -21,7 +21,8 @@ import java.util.function.Function;
  *       already in logs are never changed.</li>
  *   <li><b>Versions.</b> Each type has a current schema version, written on encode. A type may be stored in a form
  *       other than its record ({@link #registerForm}: packed columns, compact runs); older schema versions still in
- *       logs are read through an upcaster from their own stored form ({@link #readsOlder}).</li>
+ *       logs are read through an upcaster from their own stored form ({@link #readsOlder}); a type name replaced by
+ *       another is still read, into the new type's record ({@link #readsRetired}).</li>
  *   <li><b>Errors.</b> Decoding an unknown type, a version newer than the current one, or a payload that does not fit
  *       fails with an {@link EventDecodingException} naming the event, so a replay stops at the bad event instead of
  *       skipping it.</li>
@@ -33,6 +34,7 @@ public final class EventCodec {
     private record Reader(Class<?> storedForm, Function<Object, Object> toValue) {
     }
 
+    /** {@code javaType} and {@code toStored} are null for a retired type ({@link #readsRetired}): read, never written. */
     private record Registration(String type, int schemaVersion, Class<?> javaType, Function<Object, Object> toStored,
                                 Map<Integer, Reader> readers) {
     }
@@ -95,6 +97,18 @@ public final class EventCodec {
         return this;
     }
 
+    /**
+     * A type name no longer written but still in logs (a stored form that a new type replaced), read at its schema
+     * version through {@code toValue} into a record registered under the new name. Encoding never produces it.
+     */
+    @SuppressWarnings("unchecked")
+    public <F> EventCodec readsRetired(String type, int schemaVersion, Class<F> storedForm, Function<? super F, ?> toValue) {
+        Map<Integer, Reader> readers = new HashMap<>();
+        readers.put(schemaVersion, new Reader(storedForm, f -> toValue.apply((F) f)));
+        put(new Registration(type, schemaVersion, null, null, readers));
+        return this;
+    }
+
     /** Adds every registration of {@code other} (e.g. the integration contracts), which keep that codec's mapping. */
     public EventCodec include(EventCodec other) {
         for (Registration r : other.byType.values()) {
@@ -120,7 +134,7 @@ public final class EventCodec {
         if (byType.putIfAbsent(r.type(), r) != null) {
             throw new IllegalArgumentException("event type '" + r.type() + "' registered twice");
         }
-        if (byClass.putIfAbsent(r.javaType(), r) != null) {
+        if (r.javaType() != null && byClass.putIfAbsent(r.javaType(), r) != null) {
             throw new IllegalArgumentException(r.javaType().getName() + " registered under two type names");
         }
     }
