@@ -4,6 +4,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import net.nym.tokenomics.eventlog.api.RejectedException;
+import net.nym.tokenomics.eventlog.command.CommandHandler;
+import net.nym.tokenomics.eventlog.command.ConcurrencyPolicy;
+import net.nym.tokenomics.eventlog.command.Decision;
+import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Percent;
@@ -11,14 +17,13 @@ import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
-import net.nym.tokenomics.eventlog.store.WrongExpectedVersionException;
 import net.nym.tokenomics.rewards.config.RewardsConfig;
 import net.nym.tokenomics.rewards.domain.ContractSettings;
-import net.nym.tokenomics.rewards.domain.Decision;
 import net.nym.tokenomics.rewards.domain.IntervalClock;
 import net.nym.tokenomics.rewards.domain.LedgerCommand;
 import net.nym.tokenomics.rewards.domain.LedgerDecider;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
+import net.nym.tokenomics.rewards.domain.LedgerRejection;
 import net.nym.tokenomics.rewards.domain.rewarding.FeeIncomeParams;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardedSetParams;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
@@ -28,33 +33,58 @@ import net.nym.tokenomics.rewards.persistence.RecordedInput;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The application core: load the log, fold it, decide, append, evolve. One writer at a time in this process (a lock);
- * across processes the {@code ledger} stream's optimistic concurrency decides, and the loser reloads from the log and
- * retries once. Readers see the in-memory fold under a read lock; it is updated only after a successful append.
+ * The application core: commands on the {@code ledger} stream and inputs on the {@code epoch-inputs} stream, each
+ * through a {@link CommandHandler} over a cached {@link StreamFold} (catch up → decide → append → evolve).
+ *
+ * <p><b>Concurrency.</b> {@link ConcurrencyPolicy#optimistic optimistic} with {@value #ATTEMPTS} attempts on both
+ * streams: one command at a time in this process (the handler's lock, and for the ledger a lock over a whole closing,
+ * see below); across processes the stream's expected
+ * version decides, and the loser catches up and decides again, up to {@value #ATTEMPTS} times in all (before issue 13:
+ * one retry). The ledger is written rarely (account commands, one closing per epoch), so conflicts are rare and a
+ * lock would buy nothing.
+ *
+ * <p><b>Two folds.</b> {@link LedgerView} is the fold of the ledger stream; {@link PendingInputs} the fold of the
+ * inputs stream, which the consumer writes in its own transaction ({@link CommandHandler#decideIn}). Closing an
+ * epoch reads the current epoch's inputs through the inputs handler, so it sees committed inputs only.
+ *
+ * <p><b>Closing an epoch</b> is two decisions in one transaction: the domain events (decided on the fold), then,
+ * once they are appended and applied, the integration events built from the state they leave (digest, stake
+ * snapshot). Both land in the log at consecutive versions in one commit, exactly as when they were one append; no
+ * copy of the ledger is made. Readers see the evolved state from the first append on, a moment before the commit.
  */
 @ApplicationScoped
 public class LedgerService {
 
+    static final int ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(LedgerService.class);
 
     private final DataSource dataSource;
     private final RewardsConfig config;
     private final Clock clock;
-    private final EventStore store = new EventStore();
     private final LedgerEventCodec codec = new LedgerEventCodec();
+    private final StreamFold<LedgerView> ledgerFold;
+    private final CommandHandler<LedgerView> ledger;
+    private final StreamFold<PendingInputs> inputsFold;
+    private final CommandHandler<PendingInputs> inputs;
+    // Serialises this process's writers of the ledger stream over a whole closing (two decisions, one transaction):
+    // a command decided between them would refold without the uncommitted closing and then wait on its rows while
+    // holding the handler, which the closing needs for its second decision.
     private final ReentrantLock writer = new ReentrantLock();
-    private final ReentrantReadWriteLock stateLock = new ReentrantReadWriteLock();
-    private LedgerView view = new LedgerView();
+    // the scheduler's thread only: so that an epoch that stays refused or failing is logged once
+    private long lastRefusedEpoch = -1;
+    private long lastFailedEpoch = -1;
 
     /** Integration events to publish with a command's domain events, given those events. */
     @FunctionalInterface
@@ -64,24 +94,35 @@ public class LedgerService {
         Publications NONE = events -> List.of();
     }
 
+    @Inject
     public LedgerService(DataSource dataSource, RewardsConfig config, Clock clock) {
+        this(dataSource, config, clock, LedgerView::new);
+    }
+
+    /** @param emptyLedger what the ledger stream folds onto (benchmarks: a ledger set up in memory, not stored) */
+    LedgerService(DataSource dataSource, RewardsConfig config, Clock clock, Supplier<LedgerView> emptyLedger) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+        EventStore store = new EventStore();
+        this.ledgerFold = new StreamFold<>(store, LedgerLog.LEDGER, LedgerView.evolver(codec, emptyLedger));
+        this.ledger = new CommandHandler<>("rewards ledger", dataSource, store, ledgerFold, ConcurrencyPolicy.optimistic(ATTEMPTS));
+        this.inputsFold = new StreamFold<>(store, LedgerLog.INPUTS, PendingInputs.evolver(codec, this::openEpoch));
+        this.inputs = new CommandHandler<>("rewards epoch inputs", dataSource, store, inputsFold,
+                ConcurrencyPolicy.optimistic(ATTEMPTS));
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        writer.lock();
-        try {
-            reload();
-            if (!view.ledger.isInitialized()) {
-                initialize();
-            }
-            LOG.infof("rewards ledger loaded: version %d, current epoch %d, %d nodes, %d delegations", view.ledgerVersion,
-                    view.ledger.globals().currentEpoch(), view.ledger.nodes().size(), view.ledger.delegations().size());
-        } finally {
-            writer.unlock();
+        ledger.catchUp(LedgerLog.LEDGER);
+        inputs.catchUp(LedgerLog.INPUTS);
+        if (!read(v -> v.ledger.isInitialized())) {
+            initialize();
         }
+        read(v -> {
+            LOG.infof("rewards ledger loaded: version %d, current epoch %d, %d nodes, %d delegations", v.ledgerVersion,
+                    v.ledger.globals().currentEpoch(), v.ledger.nodes().size(), v.ledger.delegations().size());
+            return null;
+        });
     }
 
     private void initialize() {
@@ -95,67 +136,40 @@ public class LedgerService {
                 g.epochsInInterval(),
                 g.feeIncomeEnabled() ? FeeIncomeParams.enabledWithShare(Percent.fromPercentageValue(g.feeIncomeRewardSharePercent()))
                         : FeeIncomeParams.DISABLED);
+        LedgerCommand.InitializeLedger command = new LedgerCommand.InitializeLedger(clock.instant(), params,
+                ContractSettings.DEFAULT, g.firstEpochStart(), g.epochLength());
+        Decision<List<LedgerEvent>> decision;
+        writer.lock();
         try {
-            executeLocked(new LedgerCommand.InitializeLedger(clock.instant(), params, ContractSettings.DEFAULT,
-                    g.firstEpochStart(), g.epochLength()), Publications.NONE);
-            LOG.infof("rewards ledger initialized from configuration: pool %s, supply %s, %d epochs per interval",
-                    g.rewardPool(), g.stakingSupply(), g.epochsInInterval());
-        } catch (CommandRejected e) {
-            if (!(e.rejection() instanceof net.nym.tokenomics.rewards.domain.LedgerRejection.AlreadyInitialized)) {
-                throw new IllegalStateException("invalid rewards.genesis configuration: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Replaces the in-memory state by a fresh fold of the whole log. */
-    private void reload() {
-        LedgerView fresh = fold(dataSource, codec);
-        stateLock.writeLock().lock();
-        try {
-            view = fresh;
+            decision = ledger.decide(LedgerLog.LEDGER, view -> decide(command, view, Publications.NONE));
         } finally {
-            stateLock.writeLock().unlock();
+            writer.unlock();
         }
-    }
-
-    /** A fresh fold of the stored log (also what a rebuild or an audit does). */
-    public static LedgerView fold(DataSource dataSource, LedgerEventCodec codec) {
-        LedgerView fresh = new LedgerView();
-        fresh.verifyDigests = true;
-        Transactions.inTransaction(dataSource, c -> {
-            for (StoredEvent e : LedgerLog.readStreamAfter(c, LedgerLog.LEDGER, 0)) {
-                fresh.applyLedger(e.streamVersion(), codec.decode(e));
+        if (decision instanceof Decision.Rejected<List<LedgerEvent>> r) {
+            // another instance may have initialized the log first
+            if (!(r.rejection() instanceof LedgerRejection.AlreadyInitialized)) {
+                throw new IllegalStateException("invalid rewards.genesis configuration: " + r.rejection().field() + ": "
+                        + r.rejection().reason());
             }
-            for (StoredEvent e : LedgerLog.readStreamAfter(c, LedgerLog.INPUTS, 0)) {
-                fresh.applyInput(e.streamVersion(), (RecordedInput) codec.decode(e));
-            }
-            return null;
-        });
-        fresh.verifyDigests = false;
-        if (fresh.firstDigestMismatch != null) {
-            LOG.errorf("replay of the rewards log does not reproduce the state digest published for epoch %d",
-                    fresh.firstDigestMismatch);
+            return;
         }
-        return fresh;
+        LOG.infof("rewards ledger initialized from configuration: pool %s, supply %s, %d epochs per interval",
+                g.rewardPool(), g.stakingSupply(), g.epochsInInterval());
     }
 
-    /** Replaces the state by one folded elsewhere whose events are not in this log (benchmarks only). */
-    void installUnrecordedState(LedgerView state) {
-        stateLock.writeLock().lock();
-        try {
-            view = state;
-        } finally {
-            stateLock.writeLock().unlock();
-        }
+    /** A fresh fold of the stored ledger stream, digests checked (what a rebuild or an audit does). */
+    public static LedgerView fold(DataSource dataSource) {
+        return Transactions.inTransaction(dataSource, c -> StreamFold.foldWhole(new EventStore(), c, LedgerLog.LEDGER,
+                LedgerView.evolver(new LedgerEventCodec(), LedgerView::new)));
     }
 
+    /** A query against the state after the last applied event. */
     public <T> T read(Function<LedgerView, T> query) {
-        stateLock.readLock().lock();
-        try {
-            return query.apply(view);
-        } finally {
-            stateLock.readLock().unlock();
-        }
+        return ledgerFold.read(query);
+    }
+
+    private long openEpoch() {
+        return read(v -> v.ledger.isInitialized() ? v.ledger.globals().currentEpoch() : Long.MIN_VALUE);
     }
 
     /**
@@ -170,91 +184,73 @@ public class LedgerService {
         return now.isBefore(c.currentEpochStart()) ? c.currentEpochStart() : now.isAfter(last) ? last : now;
     }
 
-    /** Decides and records a command; returns its domain events or throws {@link CommandRejected}. */
+    /**
+     * Decides and records a command with the integration events it publishes; returns its domain events, or throws
+     * {@link RejectedException} carrying the {@link LedgerRejection} (nothing recorded).
+     */
     public List<LedgerEvent> execute(LedgerCommand command, Publications publications) {
         writer.lock();
         try {
-            return executeLocked(command, publications);
+            return ledger.execute(LedgerLog.LEDGER, view -> decide(command, view, publications));
         } finally {
             writer.unlock();
         }
     }
 
-    private List<LedgerEvent> executeLocked(LedgerCommand command, Publications publications) {
-        for (int attempt = 0; ; attempt++) {
-            Decision decision = LedgerDecider.decide(command, view.ledger);
-            if (decision instanceof Decision.Rejected r) {
-                throw new CommandRejected(r.rejection());
+    private Decision<List<LedgerEvent>> decide(LedgerCommand command, LedgerView view, Publications publications) {
+        return switch (LedgerDecider.decide(command, view.ledger)) {
+            case net.nym.tokenomics.rewards.domain.Decision.Rejected r -> Decision.reject(r.rejection());
+            case net.nym.tokenomics.rewards.domain.Decision.Accepted a -> {
+                List<Object> all = new ArrayList<>(a.events());
+                all.addAll(publications.of(a.events()));
+                yield Decision.accept(pending(all), a.events());
             }
-            List<LedgerEvent> events = ((Decision.Accepted) decision).events();
-            List<Object> all = new ArrayList<>(events);
-            all.addAll(publications.of(events));
-            try {
-                append(all);
-                applyAll(all);
-                return events;
-            } catch (WrongExpectedVersionException conflict) {
-                if (attempt > 0) {
-                    throw conflict;
-                }
-                LOG.infof("ledger stream moved on in another process; reloading and retrying");
-                reload();
-            }
-        }
+        };
     }
 
-    private void append(List<Object> events) {
-        long expected = view.ledgerVersion;
-        List<NewEvent> encoded = new ArrayList<>(events.size());
+    private List<Decision.Pending> pending(List<?> events) {
+        List<Decision.Pending> out = new ArrayList<>(events.size());
         for (Object e : events) {
-            encoded.add(codec.encode(UUID.randomUUID(), e));
+            out.add(new Decision.Pending(codec.encode(UUID.randomUUID(), e), e));
         }
-        Transactions.inTransaction(dataSource, c -> store.append(c, LedgerLog.LEDGER, expected, encoded));
-    }
-
-    private void applyAll(List<Object> events) {
-        stateLock.writeLock().lock();
-        try {
-            long v = view.ledgerVersion;
-            for (Object e : events) {
-                view.applyLedger(++v, e);
-            }
-        } finally {
-            stateLock.writeLock().unlock();
-        }
+        return out;
     }
 
     // ------------------------------------------------------------------ epoch inputs and closing
 
-    /** Records an input received by the consumer, inside the consumer's transaction (with its inbox record). */
-    public boolean recordInput(java.sql.Connection c, StoredEvent source, RecordedInput input, String consumer) throws java.sql.SQLException {
-        boolean stale = read(v -> v.ledger.isInitialized() && input.epochId() < v.ledger.globals().currentEpoch()
-                || v.inputs.getOrDefault(input.epochId(), EpochInputs.NONE).has(input));
-        if (stale) {
+    /**
+     * Records an input received by the consumer, inside the consumer's transaction (with its inbox record). Returns
+     * false when it changes nothing: its epoch is closed, or an input of its kind is already recorded for it.
+     */
+    public boolean recordInput(Connection c, StoredEvent source, RecordedInput input, String consumer) throws SQLException {
+        long open = openEpoch();
+        Decision<Boolean> decision = inputs.decideIn(c, LedgerLog.INPUTS, pending -> {
+            if (input.epochId() < open || pending.has(input)) {
+                return Decision.none(false);
+            }
+            NewEvent event = codec.encode(UUID.randomUUID(), input).causedBy(consumer, source.eventId());
+            return Decision.accept(List.of(new Decision.Pending(event, input)), true);
+        });
+        boolean recorded = decision instanceof Decision.Accepted<Boolean> a && a.result();
+        if (!recorded) {
             LOG.debugf("ignoring %s for epoch %d: already closed or already recorded", source.eventType(), input.epochId());
-            return false;
         }
-        long version = store.streamVersion(c, LedgerLog.INPUTS);
-        store.append(c, LedgerLog.INPUTS, version, List.of(codec.encode(UUID.randomUUID(), input).causedBy(consumer, source.eventId())));
-        return true;
+        return recorded;
     }
 
     /**
-     * Picks up inputs recorded since the last call and closes every epoch, in order, whose four inputs are present.
-     * Inputs for a later epoch are held until the ledger reaches it. Returns the number of epochs closed.
+     * Closes every epoch, in order, whose four inputs are recorded, from the current one on; inputs for a later epoch
+     * wait until the ledger reaches it. Returns the number of epochs closed.
      */
     public int closeReadyEpochs() {
         writer.lock();
         try {
-            pollInputs();
+            ledger.catchUp(LedgerLog.LEDGER);
             int closed = 0;
             while (true) {
-                long epoch = view.ledger.globals().currentEpoch();
-                EpochInputs in = view.inputs.get(epoch);
-                if (in == null || !in.complete()) {
-                    return closed;
-                }
-                if (!closeEpoch(epoch, in)) {
+                long epoch = openEpoch();
+                EpochInputs in = inputs.execute(LedgerLog.INPUTS, CommandHandler.query(p -> p.of(epoch)));
+                if (!in.complete() || !closeEpoch(epoch, in)) {
                     return closed;
                 }
                 closed++;
@@ -264,75 +260,81 @@ public class LedgerService {
         }
     }
 
-    private void pollInputs() {
-        List<StoredEvent> fresh = Transactions.inTransaction(dataSource,
-                c -> LedgerLog.readStreamAfter(c, LedgerLog.INPUTS, view.inputsVersion));
-        if (fresh.isEmpty()) {
-            return;
-        }
-        stateLock.writeLock().lock();
-        try {
-            for (StoredEvent e : fresh) {
-                view.applyInput(e.streamVersion(), (RecordedInput) codec.decode(e));
-            }
-        } finally {
-            stateLock.writeLock().unlock();
-        }
+    /** The close decision's outcome: its domain events and the version they follow, or why no command could be built. */
+    private record Closing(List<LedgerEvent> events, long after, RuntimeException unbuildable) {
     }
 
-    private long lastRefusedEpoch = -1;
-
+    /**
+     * A domain rejection is logged once per epoch as "cannot be rewarded" and the epoch waits (new inputs do not
+     * replace recorded ones, so it stays refused). Anything else is a fault: logged with its stack trace (once per
+     * epoch), nothing recorded, and the epoch is tried again at the next pass.
+     */
     private boolean closeEpoch(long epoch, EpochInputs in) {
-        Decision decision;
+        Decision<Closing> decision;
         try {
-            decision = LedgerDecider.decide(EpochRewarding.closeCommand(view.ledger, epoch, in), view.ledger);
-        } catch (RuntimeException invalidInput) {
-            decision = Decision.reject(new net.nym.tokenomics.rewards.domain.LedgerRejection.InvalidParameters(
-                    "rewarded_set", String.valueOf(invalidInput.getMessage())));
+            decision = Transactions.inTransaction(dataSource, c -> {
+                Decision<Closing> d = ledger.decideIn(c, LedgerLog.LEDGER, view -> closing(view, epoch, in));
+                if (d instanceof Decision.Accepted<Closing> a && a.result().unbuildable() == null) {
+                    List<LedgerEvent> events = a.result().events();
+                    long expected = a.result().after() + events.size();
+                    ledger.decideIn(c, LedgerLog.LEDGER, view -> publications(view, epoch, events, expected));
+                }
+                return d;
+            });
+        } catch (RuntimeException failure) {
+            fault(epoch, failure);
+            return false;
         }
-        if (decision instanceof Decision.Rejected r) {
+        if (decision instanceof Decision.Rejected<Closing> r) {
             if (lastRefusedEpoch != epoch) {
                 LOG.errorf("epoch %d cannot be rewarded: %s: %s", epoch, r.rejection().field(), r.rejection().reason());
                 lastRefusedEpoch = epoch;
             }
             return false;
         }
-        List<LedgerEvent> events = ((Decision.Accepted) decision).events();
-        long before = view.ledgerVersion;
-        List<Object> all = new ArrayList<>(events);
-        stateLock.writeLock().lock();
-        try {
-            // The published events describe the state after the epoch: evolve first, append, and reload if the append fails.
-            long v = before;
-            for (LedgerEvent e : events) {
-                view.applyLedger(++v, e);
-            }
-            List<Object> published = EpochRewarding.publications(view.ledger, epoch, events);
-            all.addAll(published);
-            List<NewEvent> encoded = new ArrayList<>(all.size());
-            for (Object e : all) {
-                encoded.add(codec.encode(UUID.randomUUID(), e));
-            }
-            Transactions.inTransaction(dataSource, c -> store.append(c, LedgerLog.LEDGER, before, encoded));
-            v = before + events.size();
-            for (Object p : published) {
-                view.applyLedger(++v, p);
-            }
-        } catch (RuntimeException failure) {
-            LOG.errorf(failure, "recording the rewards of epoch %d failed; reloading the ledger from the log", epoch);
-            stateLock.writeLock().unlock();
-            reload();
+        Closing done = ((Decision.Accepted<Closing>) decision).result();
+        if (done.unbuildable() != null) {
+            fault(epoch, done.unbuildable());
             return false;
-        } finally {
-            if (stateLock.writeLock().isHeldByCurrentThread()) {
-                stateLock.writeLock().unlock();
-            }
         }
-        LedgerEvent.EpochRewarded rewarded = (LedgerEvent.EpochRewarded) events.getFirst();
+        LedgerEvent.EpochRewarded rewarded = (LedgerEvent.EpochRewarded) done.events().getFirst();
         LOG.infof("epoch %d rewarded: %d nodes in the set, distributed %s of %s, unclaimed %s%s", epoch, rewarded.nodes().size(),
                 rewarded.distributed(), rewarded.budget().total(), rewarded.unclaimed(),
-                events.stream().anyMatch(e -> e instanceof LedgerEvent.IntervalRolledOver) ? ", interval rolled over" : "");
+                done.events().stream().anyMatch(e -> e instanceof LedgerEvent.IntervalRolledOver) ? ", interval rolled over" : "");
         return true;
+    }
+
+    private Decision<Closing> closing(LedgerView view, long epoch, EpochInputs in) {
+        LedgerCommand.CloseEpoch command;
+        try {
+            command = EpochRewarding.closeCommand(view.ledger, epoch, in);
+        } catch (RuntimeException unbuildable) {
+            // handed back rather than thrown: nothing changed, so the fold stays valid and is not refolded
+            return Decision.none(new Closing(List.of(), view.ledgerVersion, unbuildable));
+        }
+        return switch (LedgerDecider.decide(command, view.ledger)) {
+            case net.nym.tokenomics.rewards.domain.Decision.Rejected r -> Decision.reject(r.rejection());
+            case net.nym.tokenomics.rewards.domain.Decision.Accepted a ->
+                    Decision.accept(pending(a.events()), new Closing(a.events(), view.ledgerVersion, null));
+        };
+    }
+
+    /** The integration events of a closing, from the state its domain events (appended at {@code expected}) left. */
+    private Decision<Void> publications(LedgerView view, long epoch, List<LedgerEvent> events, long expected) {
+        if (view.ledgerVersion != expected) {
+            throw new IllegalStateException("the closing of epoch " + epoch + " left the ledger at version " + expected
+                    + ", but the state is at " + view.ledgerVersion);
+        }
+        return Decision.accept(pending(EpochRewarding.publications(view.ledger, epoch, events)), null);
+    }
+
+    private void fault(long epoch, RuntimeException failure) {
+        if (lastFailedEpoch != epoch) {
+            LOG.errorf(failure, "closing epoch %d failed; nothing was recorded, it is tried again at the next pass", epoch);
+            lastFailedEpoch = epoch;
+        } else {
+            LOG.debugf("closing epoch %d failed again: %s", epoch, failure);
+        }
     }
 
     public IntegrationEvents.NodeBonded nodeBondedFact(LedgerEvent.NodeBonded e, String host, Integer httpPort,

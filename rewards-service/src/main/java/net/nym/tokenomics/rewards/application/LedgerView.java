@@ -1,5 +1,6 @@
 package net.nym.tokenomics.rewards.application;
 
+import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
@@ -7,16 +8,18 @@ import net.nym.tokenomics.rewards.domain.LedgerEvolver;
 import net.nym.tokenomics.rewards.domain.MixnetLedger;
 import net.nym.tokenomics.rewards.domain.NodeRecord;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
-import net.nym.tokenomics.rewards.persistence.RecordedInput;
+import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
+import org.jboss.logging.Logger;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * Everything the service knows, as a fold of its log: the ledger aggregate, the epoch inputs recorded so far, the
- * node registry facts (host, port, roles: carried by the published {@code NodeBonded}), the reward history and the
- * digest published for each epoch. Not thread-safe: {@link LedgerService} guards it.
+ * Everything the service knows, as a fold of its {@code ledger} stream: the ledger aggregate, the node registry facts
+ * (host, port, roles: carried by the published {@code NodeBonded}), the reward history and the digest published for
+ * each epoch. Not thread-safe: the {@link StreamFold} that holds it guards it (the epoch inputs are {@link PendingInputs}).
  */
 public final class LedgerView {
 
@@ -24,14 +27,13 @@ public final class LedgerView {
     public record Registration(String host, Integer httpPort, IntegrationEvents.NodeRoles roles) {
     }
 
+    private static final Logger LOG = Logger.getLogger(LedgerView.class);
+
     final MixnetLedger ledger = MixnetLedger.empty();
     long ledgerVersion;
-    long inputsVersion;
-    final TreeMap<Long, EpochInputs> inputs = new TreeMap<>();
     final Map<Long, Registration> registry = new HashMap<>();
     final RewardHistory history = new RewardHistory();
     final TreeMap<Long, String> publishedDigests = new TreeMap<>();
-    boolean verifyDigests;
     Long firstDigestMismatch;
 
     /** The first epoch whose published digest the fold did not reproduce, or null (only when folded with verification). */
@@ -65,15 +67,29 @@ public final class LedgerView {
         return digest();
     }
 
-    void applyInput(long version, RecordedInput input) {
-        inputsVersion = version;
-        if (!ledger.isInitialized() || input.epochId() >= ledger.globals().currentEpoch()) {
-            inputs.merge(input.epochId(), EpochInputs.NONE.with(input), (old, fresh) -> old.with(input));
-        }
+    /**
+     * How the {@code ledger} stream folds into a view. Events read from the log are decoded and, for each published
+     * {@code EpochRewarded}, the digest is recomputed and compared ({@link #firstDigestMismatch}, logged once); events
+     * this process appended are applied as decoded, without the check (their digest was just computed from this state).
+     *
+     * @param empty the state an empty stream folds to ({@code LedgerView::new}; benchmarks: a ledger set up in memory)
+     */
+    static StreamFold.Evolver<LedgerView> evolver(LedgerEventCodec codec, Supplier<LedgerView> empty) {
+        return StreamFold.evolver(empty, (view, event) -> {
+            Long before = view.firstDigestMismatch;
+            view.applyLedger(event.streamVersion(), codec.decode(event), true);
+            if (before == null && view.firstDigestMismatch != null) {
+                LOG.errorf("replay of the rewards log does not reproduce the state digest published for epoch %d",
+                        view.firstDigestMismatch);
+            }
+        }, (view, version, pending) -> view.applyLedger(version, pending.decoded(), false));
     }
 
-    /** Applies one event of the ledger stream (domain or integration). */
-    void applyLedger(long version, Object event) {
+    /**
+     * Applies one event of the ledger stream (domain or integration); with {@code verifyDigest}, a published
+     * {@code EpochRewarded} whose digest this state does not reproduce is remembered in {@link #firstDigestMismatch}.
+     */
+    void applyLedger(long version, Object event, boolean verifyDigest) {
         ledgerVersion = version;
         switch (event) {
             case LedgerEvent.EpochRewarded e -> {
@@ -85,7 +101,6 @@ public final class LedgerView {
                 RewardingParams p = ledger.globals().params();
                 history.updateEpoch(e.closedEpochId(), t -> t.withPool(p.interval().rewardPool(), p.interval().stakingSupply(),
                         t.intervalRolledOver()));
-                inputs.headMap(ledger.globals().currentEpoch()).clear();
             }
             case LedgerEvent.IntervalRolledOver e -> {
                 LedgerEvolver.evolve(ledger, e);
@@ -94,7 +109,7 @@ public final class LedgerView {
             case LedgerEvent e -> LedgerEvolver.evolve(ledger, e);
             case IntegrationEvents.NodeBonded b -> registry.put(b.nodeId(), new Registration(b.host(), b.httpPort(), b.roles()));
             case IntegrationEvents.EpochRewarded r -> {
-                if (verifyDigests && firstDigestMismatch == null && !digest().equals(r.stateDigest())) {
+                if (verifyDigest && firstDigestMismatch == null && !digest().equals(r.stateDigest())) {
                     firstDigestMismatch = r.epochId();
                 }
                 publishedDigests.put(r.epochId(), r.stateDigest());

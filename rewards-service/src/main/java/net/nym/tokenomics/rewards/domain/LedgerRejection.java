@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.domain;
 
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.Rejection;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Percent;
 import net.nym.tokenomics.eventlog.decimal.Unym;
@@ -10,14 +12,52 @@ import java.time.Instant;
 /**
  * Why {@code decide} refused a command; nothing is recorded. Each names the offending {@link #field()} and says why in
  * {@link #reason()}, which is what an API error body needs. Conflicts with the current state (pending change,
- * unbonding, wrong epoch) and invalid input are distinguished by type.
+ * unbonding, wrong epoch) and invalid input are distinguished by type: {@link #kind()} says which, and so the HTTP
+ * status; {@link #code()} is the record's name in snake_case ({@code NodeNotFound} is {@code node_not_found}).
  */
-public sealed interface LedgerRejection {
+public sealed interface LedgerRejection extends Rejection {
 
     /** The command field (or state) at fault, in snake_case as the API spells it. */
     String field();
 
     String reason();
+
+    @Override
+    default String code() {
+        return Rejection.codeOf(getClass());
+    }
+
+    @Override
+    default ErrorKind kind() {
+        return switch (this) {
+            case NodeNotFound r -> ErrorKind.NOT_FOUND;
+            case DelegationNotFound r -> ErrorKind.NOT_FOUND;
+            case NotNodeOwner r -> ErrorKind.FORBIDDEN;
+            case NotInitialized r -> ErrorKind.NOT_READY;
+            case InvalidAmount r -> ErrorKind.INVALID;
+            case InvalidParameters r -> ErrorKind.INVALID;
+            case MissingAccount r -> ErrorKind.INVALID;
+            case PledgeBelowMinimum r -> ErrorKind.INVALID;
+            case InvalidPledgeReduction r -> ErrorKind.INVALID;
+            case ProfitMarginOutOfRange r -> ErrorKind.INVALID;
+            case OperatingCostOutOfRange r -> ErrorKind.INVALID;
+            case AlreadyInitialized r -> ErrorKind.CONFLICT;
+            case AlreadyBonded r -> ErrorKind.CONFLICT;
+            case IdentityKeyInUse r -> ErrorKind.CONFLICT;
+            case NodeIsUnbonding r -> ErrorKind.CONFLICT;
+            case NodeNotBonded r -> ErrorKind.CONFLICT;
+            case PendingPledgeChange r -> ErrorKind.CONFLICT;
+            case UndelegationAlreadyPending r -> ErrorKind.CONFLICT;
+            case NothingToWithdraw r -> ErrorKind.CONFLICT;
+            case EpochMismatch r -> ErrorKind.CONFLICT;
+            case EpochNotOver r -> ErrorKind.CONFLICT;
+            case DuplicateRewardedNode r -> ErrorKind.CONFLICT;
+            case NodeAlreadyRewarded r -> ErrorKind.CONFLICT;
+            case TotalWorkAboveOne r -> ErrorKind.CONFLICT;
+            case FeeIncomeForOtherEpoch r -> ErrorKind.CONFLICT;
+            case DuplicateFeeIncomeGateway r -> ErrorKind.CONFLICT;
+        };
+    }
 
     /** Why an amount is unacceptable. */
     enum AmountProblem { NEGATIVE, ZERO, ABOVE_TOKEN_SUPPLY }

@@ -30,6 +30,11 @@ public class EpochInputConsumer {
     static final String CONSUMER = "rewards-service-epoch-inputs";
     private static final Logger LOG = Logger.getLogger(EpochInputConsumer.class);
 
+    /** The records {@link #handle} turns into inputs; the consumer passes over every other type unread. */
+    static final Set<String> HANDLED = IntegrationEvents.types(IntegrationEvents.EpochEnded.class,
+            IntegrationEvents.RewardedSetSelected.class, IntegrationEvents.EpochPerformanceComputed.class,
+            IntegrationEvents.EpochUsageClosed.class);
+
     private final EventLogRuntime runtime;
     private final LedgerService ledger;
     private final List<String> topics;
@@ -46,13 +51,12 @@ public class EpochInputConsumer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        runtime.startConsumer(CONSUMER, topics, Set.of(IntegrationEvents.EpochEnded.TYPE, IntegrationEvents.RewardedSetSelected.TYPE,
-                IntegrationEvents.EpochPerformanceComputed.TYPE, IntegrationEvents.EpochUsageClosed.TYPE), this::handle);
+        runtime.startConsumer(CONSUMER, topics, HANDLED, this::handle);
         started = true;
     }
 
     void handle(Connection c, StoredEvent event) throws SQLException {
-        if (!codec.knows(event.eventType())) {
+        if (!HANDLED.contains(event.eventType())) {
             return;
         }
         RecordedInput input = switch (codec.decode(event)) {

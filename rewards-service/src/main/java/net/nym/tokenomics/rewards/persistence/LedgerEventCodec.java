@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.eventlog.store.EventCodec;
-import net.nym.tokenomics.eventlog.store.EventDecodingException;
 import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
@@ -16,20 +15,20 @@ import net.nym.tokenomics.rewards.domain.PendingEpochEvent;
 import net.nym.tokenomics.rewards.domain.PendingIntervalEvent;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParamsUpdate;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The rewards log's event types. Three kinds live in the one {@code ledger} stream:
+ * The rewards log's event types, of three kinds:
  * <ul>
  *   <li>domain events ({@link LedgerEvent}), type {@code ledger.<SimpleName>} (prefixed so that no domain type is
  *       mistaken for an integration type of the same name by a consumer of the topic);</li>
- *   <li>recorded epoch inputs ({@link RecordedInput}), type {@code input.<IntegrationType>};</li>
+ *   <li>recorded epoch inputs ({@link RecordedInput}), type {@code input.<IntegrationType>}, in the {@code epoch-inputs} stream;</li>
  *   <li>integration events ({@link IntegrationEvents}), with their contract type names.</li>
  * </ul>
- * Domain records with sealed members get Jackson type ids through mixins on a copy of {@link Json#mapper()}, so the
- * domain itself carries no annotations.
+ * All three are registrations of the one {@link EventCodec}, at schema version 1; the integration events come from
+ * {@link IntegrationEvents#codec()} (the mixins touch no integration record, so their JSON is the contract's). Domain
+ * records with sealed members get Jackson type ids through mixins on a copy of {@link Json#mapper()}, so the domain
+ * itself carries no annotations.
  */
 public final class LedgerEventCodec {
 
@@ -70,52 +69,26 @@ public final class LedgerEventCodec {
             .addMixIn(PendingIntervalEvent.class, PendingIntervalEventMixin.class)
             .addMixIn(RewardingParamsUpdate.class, RewardingParamsUpdateMixin.class);
 
-    private static final EventCodec INTEGRATION = IntegrationEvents.codec();
+    private static final EventCodec CODEC = new EventCodec(MAPPER)
+            .domain(DOMAIN_PREFIX, VERSION, LedgerEvent.class)
+            .register(RecordedInput.EpochEndedRecorded.TYPE, VERSION, RecordedInput.EpochEndedRecorded.class)
+            .register(RecordedInput.RewardedSetRecorded.TYPE, VERSION, RecordedInput.RewardedSetRecorded.class)
+            .register(RecordedInput.PerformanceRecorded.TYPE, VERSION, RecordedInput.PerformanceRecorded.class)
+            .register(RecordedInput.UsageRecorded.TYPE, VERSION, RecordedInput.UsageRecorded.class)
+            .include(IntegrationEvents.codec());
 
-    private final Map<String, Class<?>> domainByType = new HashMap<>();
-    private final Map<Class<?>, String> typeByClass = new HashMap<>();
-
-    public LedgerEventCodec() {
-        for (Class<?> c : LedgerEvent.class.getPermittedSubclasses()) {
-            register(DOMAIN_PREFIX + c.getSimpleName(), c);
-        }
-        register(RecordedInput.EpochEndedRecorded.TYPE, RecordedInput.EpochEndedRecorded.class);
-        register(RecordedInput.RewardedSetRecorded.TYPE, RecordedInput.RewardedSetRecorded.class);
-        register(RecordedInput.PerformanceRecorded.TYPE, RecordedInput.PerformanceRecorded.class);
-        register(RecordedInput.UsageRecorded.TYPE, RecordedInput.UsageRecorded.class);
-    }
-
-    private void register(String type, Class<?> c) {
-        domainByType.put(type, c);
-        typeByClass.put(c, type);
+    /** The one codec of the rewards log. */
+    public static EventCodec codec() {
+        return CODEC;
     }
 
     /** Encodes a domain event, a recorded input or an integration event. */
     public NewEvent encode(UUID eventId, Object event) {
-        String type = typeByClass.get(event.getClass());
-        if (type == null) {
-            return INTEGRATION.encode(eventId, event);
-        }
-        try {
-            return new NewEvent(eventId, type, VERSION, MAPPER.writeValueAsString(event), Map.of());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialise " + type + ": " + e.getOriginalMessage(), e);
-        }
+        return CODEC.encode(eventId, event);
     }
 
     public Object decode(StoredEvent event) {
-        Class<?> c = domainByType.get(event.eventType());
-        if (c == null) {
-            return INTEGRATION.decode(event);
-        }
-        if (event.schemaVersion() > VERSION) {
-            throw new EventDecodingException(event, "schema version " + event.schemaVersion() + " is newer than " + VERSION, null);
-        }
-        try {
-            return MAPPER.readValue(event.payload(), c);
-        } catch (Exception e) {
-            throw new EventDecodingException(event, "malformed payload: " + e.getMessage(), e);
-        }
+        return CODEC.decode(event);
     }
 
     /** JSON of a domain value with the same type ids as the log (for tests and digests of domain values). */

@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.rest;
 
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.encoding.Base58;
 
 import io.quarkus.security.Authenticated;
@@ -56,7 +58,7 @@ public class AccountResource {
     @Path("/nodes")
     public Response bond(BondRequest body) {
         if (body == null) {
-            throw new BadInput("body", "a JSON body is required");
+            throw RejectedException.invalid("body", "a JSON body is required");
         }
         String key = required("identity_key", body.identityKey());
         byte[] raw;
@@ -66,18 +68,18 @@ public class AccountResource {
             raw = null;
         }
         if (raw == null || raw.length != 32) {
-            throw new BadInput("identity_key", "identity_key must be a base58 ed25519 public key (32 bytes)");
+            throw RejectedException.invalid("identity_key", "identity_key must be a base58 ed25519 public key (32 bytes)");
         }
         String host = required("host", body.host());
         if (host.length() > MAX_HOST || !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
-            throw new BadInput("host", "host must be a DNS name or IP address of at most " + MAX_HOST + " characters");
+            throw RejectedException.invalid("host", "host must be a DNS name or IP address of at most " + MAX_HOST + " characters");
         }
         if (body.httpPort() == null || body.httpPort() < 1 || body.httpPort() > 65535) {
-            throw new BadInput("http_port", "http_port must be between 1 and 65535");
+            throw RejectedException.invalid("http_port", "http_port must be between 1 and 65535");
         }
         IntegrationEvents.NodeRoles roles = body.roles();
         if (roles == null || !(roles.mixnode() || roles.entry() || roles.exit())) {
-            throw new BadInput("roles", "declare at least one of the roles mixnode, entry, exit");
+            throw RejectedException.invalid("roles", "declare at least one of the roles mixnode, entry, exit");
         }
         LedgerCommand.CostParamsInput cost = costParams(body.costParams());
         LedgerCommand.BondNode command = new LedgerCommand.BondNode(ledger.commandTime(), account(), key,
@@ -125,7 +127,7 @@ public class AccountResource {
     public Response delegate(@PathParam("address") String address, DelegateRequest body) {
         ownAccount(address);
         if (body == null || body.nodeId() == null) {
-            throw new BadInput("node_id", "node_id is required");
+            throw RejectedException.invalid("node_id", "node_id is required");
         }
         return run(new LedgerCommand.Delegate(ledger.commandTime(), account(), body.nodeId(), Inputs.amount("amount", body.amount())));
     }
@@ -173,7 +175,7 @@ public class AccountResource {
 
     private static LedgerCommand.CostParamsInput costParams(CostParamsRequest c) {
         if (c == null) {
-            throw new BadInput("cost_params", "cost_params is required");
+            throw RejectedException.invalid("cost_params", "cost_params is required");
         }
         return new LedgerCommand.CostParamsInput(Inputs.decimal("profit_margin_percent", c.profitMarginPercent()),
                 Inputs.amount("interval_operating_cost", c.intervalOperatingCost()));
@@ -182,20 +184,20 @@ public class AccountResource {
     private String account() {
         String subject = jwt.getSubject();
         if (subject == null || subject.isBlank()) {
-            throw new BadInput(Response.Status.UNAUTHORIZED, "authorization", "the token names no account (sub)");
+            throw RejectedException.of(ErrorKind.UNAUTHENTICATED, "unauthenticated", "authorization", "the token names no account (sub)");
         }
         return subject;
     }
 
     private void ownAccount(String address) {
         if (!account().equals(address)) {
-            throw new BadInput(Response.Status.FORBIDDEN, "address", "account " + account() + " cannot act for " + address);
+            throw RejectedException.of(ErrorKind.FORBIDDEN, "forbidden", "address", "account " + account() + " cannot act for " + address);
         }
     }
 
     private static String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new BadInput(field, field + " is required");
+            throw RejectedException.invalid(field, field + " is required");
         }
         return value.trim();
     }

@@ -1,5 +1,6 @@
 package net.nym.tokenomics.rewards.rest;
 
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -46,7 +47,7 @@ public class AdminResource {
     @Path("/reward-params")
     public Response updateRewardParams(RewardParamsRequest body) {
         if (body == null) {
-            throw new BadInput("body", "a JSON body is required");
+            throw RejectedException.invalid("body", "a JSON body is required");
         }
         RewardingParamsUpdate update = new RewardingParamsUpdate(
                 body.rewardPool() == null ? null : Inputs.decimal("reward_pool", body.rewardPool()),
@@ -65,7 +66,7 @@ public class AdminResource {
     @Path("/active-set")
     public Response updateActiveSet(ActiveSetRequest body) {
         if (body == null) {
-            throw new BadInput("body", "a JSON body is required");
+            throw RejectedException.invalid("body", "a JSON body is required");
         }
         ActiveSetUpdate update = new ActiveSetUpdate(body.entryGateways(), body.exitGateways(), body.mixnodes());
         return AccountResource.result(ledger, ledger.execute(new LedgerCommand.UpdateActiveSet(ledger.commandTime(),
@@ -76,7 +77,7 @@ public class AdminResource {
         try {
             return new RewardedSetParams(r.entryGateways(), r.exitGateways(), r.mixnodes(), r.standby());
         } catch (IllegalArgumentException e) {
-            throw new BadInput("rewarded_set", e.getMessage());
+            throw RejectedException.invalid("rewarded_set", e.getMessage());
         }
     }
 
@@ -86,7 +87,7 @@ public class AdminResource {
         }
         var d = Inputs.decimal(field, value);
         if (d.greaterThan(net.nym.tokenomics.eventlog.decimal.Decimal.ONE)) {
-            throw new BadInput(field, field + " must be between 0 and 1, got " + d);
+            throw RejectedException.invalid(field, field + " must be between 0 and 1, got " + d);
         }
         return Percent.of(d);
     }

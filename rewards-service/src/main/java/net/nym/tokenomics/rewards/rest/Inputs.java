@@ -1,5 +1,6 @@
 package net.nym.tokenomics.rewards.rest;
 
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 
 import java.math.BigInteger;
@@ -14,25 +15,25 @@ final class Inputs {
 
     static BigInteger amount(String field, Object value) {
         if (value == null) {
-            throw new BadInput(field, field + " is required");
+            throw RejectedException.invalid(field, field + " is required");
         }
         String text = value.toString().trim();
         if (text.isEmpty() || text.length() > MAX_DIGITS || !text.matches("-?[0-9]+")) {
-            throw new BadInput(field, field + " must be a whole number of uNYM, got '" + abbreviate(text) + "'");
+            throw RejectedException.invalid(field, field + " must be a whole number of uNYM, got '" + abbreviate(text) + "'");
         }
         return new BigInteger(text);
     }
 
     static Decimal decimal(String field, Object value) {
         if (value == null) {
-            throw new BadInput(field, field + " is required");
+            throw RejectedException.invalid(field, field + " is required");
         }
         String text = value.toString().trim();
         if (text.length() > MAX_DIGITS || !text.matches("-?[0-9]+(\\.[0-9]{1,18})?")) {
-            throw new BadInput(field, field + " must be a decimal number, got '" + abbreviate(text) + "'");
+            throw RejectedException.invalid(field, field + " must be a decimal number, got '" + abbreviate(text) + "'");
         }
         if (text.startsWith("-")) {
-            throw new BadInput(field, field + " must not be negative, got " + text);
+            throw RejectedException.invalid(field, field + " must not be negative, got " + text);
         }
         return Decimal.parse(text);
     }

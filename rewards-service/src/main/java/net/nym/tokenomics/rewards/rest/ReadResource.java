@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.rest;
 
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Percent;
@@ -112,7 +113,7 @@ public class ReadResource {
                                                            @QueryParam("per_page") @DefaultValue("100") int perPage) {
         checkPage(page, perPage);
         if (from < 0 || to < from) {
-            throw new BadInput("from_epoch", "from_epoch must be >= 0 and <= to_epoch");
+            throw RejectedException.invalid("from_epoch", "from_epoch must be >= 0 and <= to_epoch");
         }
         return ledger.read(v -> {
             if (v.ledger().node(nodeId).isEmpty() && !v.registry().containsKey(nodeId)) {
@@ -148,7 +149,7 @@ public class ReadResource {
         return ledger.read(v -> {
             Map.Entry<Long, RewardHistory.EpochTotals> last = v.history().epochs().lastEntry();
             if (last == null) {
-                throw new BadInput(Response.Status.NOT_FOUND, "epoch_id", "no epoch has been rewarded yet");
+                throw RejectedException.of(ErrorKind.NOT_FOUND, "epoch_not_found", "epoch_id", "no epoch has been rewarded yet");
             }
             return new EpochResponse(last.getKey(), v.ledger().globals().currentEpoch(), last.getValue());
         });
@@ -160,7 +161,7 @@ public class ReadResource {
         return ledger.read(v -> {
             RewardHistory.EpochTotals t = v.history().epochs().get(epochId);
             if (t == null) {
-                throw new BadInput(Response.Status.NOT_FOUND, "epoch_id", "epoch " + epochId + " has not been rewarded");
+                throw RejectedException.of(ErrorKind.NOT_FOUND, "epoch_not_found", "epoch_id", "epoch " + epochId + " has not been rewarded");
             }
             return new EpochResponse(epochId, v.ledger().globals().currentEpoch(), t);
         });
@@ -195,7 +196,7 @@ public class ReadResource {
                                                          @QueryParam("performance") String performance) {
         java.math.BigInteger a = Inputs.amount("amount", amount);
         if (a.signum() <= 0 || a.compareTo(Unym.TOKEN_SUPPLY.amount()) > 0) {
-            throw new BadInput("amount", "amount must be > 0 and at most the token supply");
+            throw RejectedException.invalid("amount", "amount must be > 0 and at most the token supply");
         }
         return ledger.read(v -> {
             NodeRecord n = bonded(v.ledger(), nodeId);
@@ -218,7 +219,7 @@ public class ReadResource {
         if (performance != null) {
             Decimal d = Inputs.decimal("performance", performance);
             if (d.greaterThan(Decimal.ONE)) {
-                throw new BadInput("performance", "performance must be between 0 and 1");
+                throw RejectedException.invalid("performance", "performance must be between 0 and 1");
             }
             return Percent.of(d);
         }
@@ -248,16 +249,16 @@ public class ReadResource {
         return ledger.node(nodeId).filter(n -> n.bond().holdsPledge()).orElseThrow(() -> notFound(nodeId));
     }
 
-    private static BadInput notFound(long nodeId) {
-        return new BadInput(Response.Status.NOT_FOUND, "node_id", "node " + nodeId + " is not bonded");
+    private static RejectedException notFound(long nodeId) {
+        return RejectedException.of(ErrorKind.NOT_FOUND, "node_not_found", "node_id", "node " + nodeId + " is not bonded");
     }
 
     private static void checkPage(int page, int perPage) {
         if (page < 0) {
-            throw new BadInput("page", "page must be >= 0");
+            throw RejectedException.invalid("page", "page must be >= 0");
         }
         if (perPage < 1 || perPage > MAX_PER_PAGE) {
-            throw new BadInput("per_page", "per_page must be between 1 and " + MAX_PER_PAGE);
+            throw RejectedException.invalid("per_page", "per_page must be between 1 and " + MAX_PER_PAGE);
         }
     }
 }

@@ -7,13 +7,13 @@ import jakarta.inject.Inject;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.quarkus.EventLogConfig;
 import net.nym.tokenomics.eventlog.relay.KafkaEnvelope;
+import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
 import net.nym.tokenomics.rewards.application.LedgerService;
 import net.nym.tokenomics.rewards.application.LedgerView;
-import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import net.nym.tokenomics.rewards.persistence.LedgerLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +51,7 @@ class RewardsServiceTest {
     }
 
     private long logSize() {
-        return Transactions.inTransaction(dataSource, c -> LedgerLog.readStreamAfter(c, LedgerLog.LEDGER, 0).size());
+        return Transactions.inTransaction(dataSource, c -> new EventStore().readStreamAfter(c, LedgerLog.LEDGER, 0).size());
     }
 
     @Test
@@ -68,7 +68,7 @@ class RewardsServiceTest {
                 .body("rewarded_set.exit_gateways", equalTo(70))
                 .body("rewarded_set.mixnodes", equalTo(120))
                 .body("rewarded_set.standby", equalTo(0));
-        List<StoredEvent> first = Transactions.inTransaction(dataSource, c -> LedgerLog.readStreamAfter(c, LedgerLog.LEDGER, 0));
+        List<StoredEvent> first = Transactions.inTransaction(dataSource, c -> new EventStore().readStreamAfter(c, LedgerLog.LEDGER, 0));
         assertThat(first.getFirst().eventType()).isEqualTo("ledger.LedgerInitialized");
     }
 
@@ -217,7 +217,7 @@ class RewardsServiceTest {
         UUID marker = InputTopics.publish(InputTopics.SELECTION, new IntegrationEvents.EpochEnded(n + 50, 0, 0,
                 java.time.Instant.EPOCH, java.time.Instant.EPOCH, false));
         await().atMost(Duration.ofSeconds(30)).until(() -> Transactions.inTransaction(dataSource,
-                c -> LedgerLog.readStreamAfter(c, LedgerLog.INPUTS, 0)).stream()
+                c -> new EventStore().readStreamAfter(c, LedgerLog.INPUTS, 0)).stream()
                 .anyMatch(e -> marker.toString().equals(e.metadata().get("causation_id"))));
         assertThat(logSize()).isEqualTo(sizeBefore);
         assertThat(ledger.read(LedgerView::currentDigest)).isEqualTo(digestBefore);
@@ -235,7 +235,7 @@ class RewardsServiceTest {
         assertThat(snapshot.entryGateways()).isEqualTo(50);
 
         // replay: a fresh fold of the stored log gives the same state and reproduces every published digest
-        LedgerView fresh = LedgerService.fold(dataSource, new LedgerEventCodec());
+        LedgerView fresh = LedgerService.fold(dataSource);
         assertThat(fresh.firstDigestMismatch()).isNull();
         assertThat(fresh.publishedDigests()).containsKeys(n, n + 1);
         assertThat(fresh.ledger().canonicalView()).isEqualTo(ledger.read(v -> v.ledger().canonicalView()));

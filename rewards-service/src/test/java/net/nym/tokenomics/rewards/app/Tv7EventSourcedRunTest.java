@@ -8,7 +8,6 @@ import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
 import net.nym.tokenomics.rewards.application.LedgerService;
 import net.nym.tokenomics.rewards.application.LedgerView;
-import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -100,7 +99,7 @@ class Tv7EventSourcedRunTest {
         assertThat(Decimal.parse(params.getString("interval.staking_supply"))).isEqualTo(Decimal.parse("165123188677888.317674189558655368"));
         assertThat((long) ledger.read(v -> v.ledger().globals().clock().intervalId())).isEqualTo(24L);
 
-        LedgerView fresh = LedgerService.fold(dataSource, new LedgerEventCodec());
+        LedgerView fresh = LedgerService.fold(dataSource);
         assertThat(fresh.firstDigestMismatch()).isNull();
         assertThat(fresh.publishedDigests()).hasSize(24).isEqualTo(ledger.read(v -> new java.util.TreeMap<>(v.publishedDigests())));
         assertThat(fresh.ledger().canonicalView()).isEqualTo(ledger.read(v -> v.ledger().canonicalView()));

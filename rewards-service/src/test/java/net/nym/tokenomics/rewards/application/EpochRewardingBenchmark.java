@@ -4,6 +4,9 @@ import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Percent;
 import net.nym.tokenomics.eventlog.relay.OutboxRelay;
+import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.StoredEvent;
+import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.rewards.domain.ContractSettings;
 import net.nym.tokenomics.rewards.domain.Decision;
@@ -13,6 +16,7 @@ import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import net.nym.tokenomics.rewards.domain.rewarding.FeeIncomeParams;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardedSetParams;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+import net.nym.tokenomics.rewards.persistence.LedgerLog;
 import net.nym.tokenomics.rewards.persistence.RecordedInput;
 
 import javax.sql.DataSource;
@@ -74,23 +78,28 @@ public final class EpochRewardingBenchmark {
         System.out.printf("set-up in memory: %d nodes, %d delegations in %.1f s%n", view.ledger.nodes().size(),
                 view.ledger.delegations().size(), (System.nanoTime() - t0) / 1e9);
 
-        LedgerService service = new LedgerService(dataSource, null, Clock.systemUTC());
-        service.installUnrecordedState(view);
+        LedgerService service = new LedgerService(dataSource, null, Clock.systemUTC(), () -> view);
         long epoch = 1;
         List<Long> ids = new ArrayList<>(view.ledger.nodes().keySet());
         List<IntegrationEvents.NodePerformance> performance = ids.stream()
                 .map(id -> new IntegrationEvents.NodePerformance(id, Percent.fromPercentageValue(95), 0.95, 1, 1, List.of())).toList();
         Instant start = Instant.EPOCH.plusSeconds(3600);
-        view.applyInput(0, new RecordedInput.EpochEndedRecorded(UUID.randomUUID(),
-                new IntegrationEvents.EpochEnded(epoch, 0, 1, start, start.plusSeconds(3600), false)));
-        view.applyInput(0, new RecordedInput.RewardedSetRecorded(UUID.randomUUID(), new IntegrationEvents.RewardedSetSelected(epoch,
-                ids.subList(0, entry), ids.subList(entry, 2 * entry), ids.subList(2 * entry, 2 * entry + mix / 3),
-                ids.subList(2 * entry + mix / 3, 2 * entry + 2 * mix / 3), ids.subList(2 * entry + 2 * mix / 3, 2 * entry + mix),
-                ids.subList(2 * entry + mix, k), "seed", "proof")));
-        view.applyInput(0, new RecordedInput.PerformanceRecorded(UUID.randomUUID(),
-                new IntegrationEvents.EpochPerformanceComputed(epoch, start, start.plusSeconds(3600), performance, "d")));
-        view.applyInput(0, new RecordedInput.UsageRecorded(UUID.randomUUID(),
-                new IntegrationEvents.EpochUsageClosed(epoch, List.of(), 0, Decimal.ZERO, "d")));
+        List<RecordedInput> inputs = List.of(new RecordedInput.EpochEndedRecorded(UUID.randomUUID(),
+                new IntegrationEvents.EpochEnded(epoch, 0, 1, start, start.plusSeconds(3600), false)),
+                new RecordedInput.RewardedSetRecorded(UUID.randomUUID(), new IntegrationEvents.RewardedSetSelected(epoch,
+                        ids.subList(0, entry), ids.subList(entry, 2 * entry), ids.subList(2 * entry, 2 * entry + mix / 3),
+                        ids.subList(2 * entry + mix / 3, 2 * entry + 2 * mix / 3), ids.subList(2 * entry + 2 * mix / 3, 2 * entry + mix),
+                        ids.subList(2 * entry + mix, k), "seed", "proof")),
+                new RecordedInput.PerformanceRecorded(UUID.randomUUID(),
+                        new IntegrationEvents.EpochPerformanceComputed(epoch, start, start.plusSeconds(3600), performance, "d")),
+                new RecordedInput.UsageRecorded(UUID.randomUUID(),
+                        new IntegrationEvents.EpochUsageClosed(epoch, List.of(), 0, Decimal.ZERO, "d")));
+        // recorded as the consumer records them (not measured)
+        for (RecordedInput input : inputs) {
+            StoredEvent source = new StoredEvent(0, 0, input.sourceEventId(), "input", 1, "input", 1, "{}", java.util.Map.of(),
+                    start);
+            Transactions.inTransaction(dataSource, c -> service.recordInput(c, source, input, "benchmark"));
+        }
 
         long digestStart = System.nanoTime();
         view.digest();
@@ -99,20 +108,15 @@ public final class EpochRewardingBenchmark {
         long closeStart = System.nanoTime();
         int closed = service.closeReadyEpochs();
         long closeNanos = System.nanoTime() - closeStart;
-        long appended = view.ledgerVersion;
+        long appended = service.read(LedgerView::ledgerVersion);
         if (closed != 1) {
             throw new IllegalStateException("the epoch was not closed");
         }
         System.out.printf("epoch %d for %d nodes / %d delegations:%n", epoch, nodes, delegations);
         System.out.printf("  compute + digest + integration events + append (1 tx, %d events): %8.1f ms%n", appended, closeNanos / 1e6);
         System.out.printf("    of which one state digest:                                   %8.1f ms%n", digestNanos / 1e6);
-        long largest = net.nym.tokenomics.eventlog.store.Transactions.inTransaction(dataSource, c -> {
-            try (var ps = c.prepareStatement("SELECT max(octet_length(payload::text)) FROM event_log");
-                 var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long largest = Transactions.inTransaction(dataSource, c -> new EventStore().readStreamAfter(c, LedgerLog.LEDGER, 0))
+                .stream().mapToLong(e -> e.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).max().orElse(0);
         System.out.printf("  largest event payload: %d bytes%n", largest);
         long publishStart = System.nanoTime();
         long deadline = publishStart + Duration.ofSeconds(60).toNanos();
@@ -139,7 +143,7 @@ public final class EpochRewardingBenchmark {
             throw new IllegalStateException(command + " refused: " + d);
         }
         for (LedgerEvent e : a.events()) {
-            view.applyLedger(0, e);
+            view.applyLedger(0, e, false);
         }
     }
 }

@@ -1,0 +1,121 @@
+package net.nym.tokenomics.rewards.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import net.nym.tokenomics.eventlog.encoding.Base58;
+import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.Transactions;
+import net.nym.tokenomics.eventlog.testing.TestJwt;
+import net.nym.tokenomics.rewards.app.InputTopics;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+
+/**
+ * The error table of docs/architecture.md, one bad request per row that this service has: the status, the one JSON
+ * body {@code {error, field, reason}}, and nothing recorded. Not applicable here: rate limited (the service has no
+ * rate limit) and not ready (the ledger is initialized before the HTTP port opens).
+ */
+@QuarkusTest
+@QuarkusTestResource(TestJwt.class)
+@QuarkusTestResource(InputTopics.class)
+class ErrorTableTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private static String account(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Map<String, Object> bondBody(String pledge) {
+        byte[] key = new byte[32];
+        new java.util.Random().nextBytes(key);
+        key[0] = (byte) (key[0] | 1);
+        return Map.of("identity_key", Base58.encode(key), "host", "node.example.org", "http_port", 8080,
+                "roles", Map.of("mixnode", true, "entry", false, "exit", false), "pledge", pledge,
+                "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000"));
+    }
+
+    private static RequestSpecification as(String account, String... roles) {
+        return given().header("Authorization", TestJwt.bearer(account, roles)).contentType(ContentType.JSON);
+    }
+
+    private static long bond(String owner) {
+        return as(owner).body(bondBody("1000000000000")).post("/v1/nodes").then().statusCode(201).extract().jsonPath()
+                .getLong("node_id");
+    }
+
+    private long logSize() {
+        return Transactions.inTransaction(dataSource, c -> new EventStore().count(c));
+    }
+
+    /** Sends the request and checks the answer's status and body, and that the log did not grow. */
+    private void refused(Supplier<ValidatableResponse> request, int status, String error, String field) {
+        long before = logSize();
+        request.get().statusCode(status).contentType(ContentType.JSON)
+                .body("error", equalTo(error)).body("field", equalTo(field)).body("reason", not(emptyOrNullString()));
+        assertThat(logSize()).as("events recorded by a refused request").isEqualTo(before);
+    }
+
+    @Test
+    void invalidField() {
+        refused(() -> as(account("op")).body(bondBody("lots")).post("/v1/nodes").then(), 400, "invalid_field", "pledge");
+        refused(() -> as(account("op")).body("{\"pledge\": ").post("/v1/nodes").then(), 400, "malformed_json", "body");
+    }
+
+    @Test
+    void unauthenticatedWithoutOrWithABadToken() {
+        refused(() -> given().contentType(ContentType.JSON).body(Map.of("amount", "1")).post("/v1/nodes/1/pledge").then(),
+                401, "unauthenticated", "authorization");
+        refused(() -> given().header("Authorization", "Bearer not.a.token").contentType(ContentType.JSON)
+                .body(Map.of("amount", "1")).post("/v1/nodes/1/pledge").then(), 401, "unauthenticated", "authorization");
+    }
+
+    @Test
+    void forbiddenOnAnotherAccountsNodeAndOnAnAdminPath() {
+        long id = bond(account("owner"));
+        refused(() -> as(account("other")).body(Map.of("amount", "1000")).post("/v1/nodes/" + id + "/pledge").then(),
+                403, "not_node_owner", "node_id");
+        refused(() -> as(account("other")).body(Map.of("sybil_resistance", "0.4")).put("/v1/admin/reward-params").then(),
+                403, "forbidden", "authorization");
+    }
+
+    @Test
+    void notFound() {
+        long id = bond(account("owner"));
+        String delegator = account("del");
+        refused(() -> as(delegator).delete("/v1/delegators/" + delegator + "/delegations/" + id).then(),
+                404, "delegation_not_found", "node_id");
+        refused(() -> as(delegator).body(Map.of("amount", "1000")).post("/v1/nodes/987654/pledge").then(),
+                404, "node_not_found", "node_id");
+        refused(() -> given().get("/v1/nodes/987654").then(), 404, "node_not_found", "node_id");
+    }
+
+    @Test
+    void conflictOnADuplicateBond() {
+        String owner = account("op");
+        bond(owner);
+        refused(() -> as(owner).body(bondBody("1000000000000")).post("/v1/nodes").then(), 409, "already_bonded", "owner");
+    }
+
+    @Test
+    void tooLarge() {
+        String padding = "x".repeat(3 * 1024 * 1024);
+        refused(() -> as(account("op")).body(Map.of("amount", padding)).post("/v1/nodes/1/pledge").then(),
+                413, "too_large", "body");
+    }
+}
