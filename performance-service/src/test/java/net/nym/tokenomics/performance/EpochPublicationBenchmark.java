@@ -10,6 +10,7 @@ import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.performance.application.EpochPublisher;
 import net.nym.tokenomics.performance.application.LogFollower;
+import net.nym.tokenomics.performance.application.PerformanceApplication;
 import net.nym.tokenomics.performance.application.PerformanceState;
 import net.nym.tokenomics.performance.domain.epoch.PerformanceConfig;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorKind;
@@ -80,7 +81,7 @@ public final class EpochPublicationBenchmark {
             var appended = new ReleaseHistoryDecider.ReleaseAppended(chain.nextEntry(
                     net.nym.tokenomics.performance.domain.version.Semver.parse(v), now.minusSeconds(86_400)));
             chain = ReleaseHistoryDecider.evolve(chain, appended);
-            releases.add(codec.encode(UUID.randomUUID(), PerformanceEvents.ReleaseRecorded.of(appended)));
+            releases.add(codec.encode(UUID.randomUUID(), appended));
         }
         Transactions.inTransaction(ds, c -> {
             store.append(c, PerformanceEvents.REGISTRY_STREAM, 0, registry);
@@ -124,7 +125,8 @@ public final class EpochPublicationBenchmark {
             }
             System.out.printf("relay caught up: %d events on %s%n", relay.publishedCount(), topic);
 
-            EpochPublisher publisher = new EpochPublisher(store, codec, PerformanceConfig.DEFAULT, 1000);
+            EpochPublisher publisher = new EpochPublisher(codec, PerformanceConfig.DEFAULT, 1000);
+            var handler = PerformanceApplication.inputHandler("bench", store, ds, follower);
             if (!Boolean.getBoolean("bench.cold")) {
                 // As the service does after its start-up fold.
                 publisher.warmUp();
@@ -134,7 +136,7 @@ public final class EpochPublicationBenchmark {
                 var ended = new IntegrationEvents.EpochEnded(epoch, 1, e, now.minusSeconds(3600), now, false);
                 long start = System.nanoTime();
                 EpochPublisher.Outcome outcome = Transactions.inTransaction(ds, c ->
-                        publisher.publish(c, state, "bench", UUID.randomUUID(), ended));
+                        publisher.publish(c, handler, "bench", UUID.randomUUID(), ended));
                 long committed = System.nanoTime();
                 follower.catchUp();
                 long foldedAt = System.nanoTime();

@@ -1,12 +1,11 @@
 package net.nym.tokenomics.performance.application;
 
+import net.nym.tokenomics.eventlog.command.CommandHandler;
+import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents.EpochEnded;
 import net.nym.tokenomics.eventlog.store.EventCodec;
-import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.LogPosition;
-import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.performance.domain.BondedNode;
-import net.nym.tokenomics.performance.domain.Decision;
 import net.nym.tokenomics.performance.domain.epoch.EpochPerformanceComputed;
 import net.nym.tokenomics.performance.domain.epoch.EpochPerformanceDecider.EpochRejection;
 import net.nym.tokenomics.performance.domain.epoch.EpochPerformanceLedger;
@@ -19,7 +18,6 @@ import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionHistor
 import net.nym.tokenomics.performance.domain.version.ReleaseHistory;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
-import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultColumns;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultPart;
 
 import java.nio.charset.StandardCharsets;
@@ -32,8 +30,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One epoch's publication inside the caller's transaction: read the inputs from the folded state, compute, digest,
- * encode the parts and the integration event, and append them to the epoch's stream in one statement. A plain class
+ * One epoch's publication inside the caller's transaction, through a command handler: read the inputs from the folded
+ * state, compute, digest, encode the parts and the integration event (the decider), and append them to the epoch's
+ * stream in one statement (the handler). A plain class
  * (no CDI), so the service's consumer and {@code EpochPublicationBenchmark} run the very same code; every step is
  * timed so the service can log where an epoch's time goes.
  */
@@ -54,61 +53,95 @@ public final class EpochPublisher {
     }
 
     /**
-     * What was appended (empty when the decider refused), with the input size, the JSON payload size (ASCII, so
-     * characters are bytes) and the split.
+     * What was appended (empty when the epoch was published already or the decider refused), with the input size, the
+     * JSON payload size (ASCII, so characters are bytes), the time the handler took to catch the state up and the
+     * split of the rest.
      */
     public record Outcome(Optional<EpochPerformancePublished> published, Optional<String> rejection, int measurements,
-                          long payloadBytes, Timings timings) { }
+                          long payloadBytes, long catchUp, Timings timings) { }
 
-    private final EventStore store;
     private final EventCodec codec;
     private final PerformanceConfig config;
     private final int nodesPerEvent;
 
-    public EpochPublisher(EventStore store, EventCodec codec, PerformanceConfig config, int nodesPerEvent) {
-        this.store = store;
+    public EpochPublisher(EventCodec codec, PerformanceConfig config, int nodesPerEvent) {
         this.codec = codec;
         this.config = config;
         this.nodesPerEvent = nodesPerEvent;
     }
 
+    /** When each step of one publication ended, as the decider saw them (nanoseconds). */
+    private static final class Steps {
+        long started;
+        long inputs;
+        long computed;
+        long digested;
+        long encoded;
+        int measurements;
+        long bytes;
+    }
+
     /**
-     * Computes and appends epoch {@code ended.epochId()} from {@code state} (expected version 0: a stream written by
-     * anyone else makes the append fail and the caller's transaction roll back).
+     * Computes and appends epoch {@code ended.epochId()} through {@code handler}, in the caller's transaction, to the
+     * epoch's stream. The stream is written once: when the state has it already, nothing is appended; a stream written
+     * meanwhile by anyone else makes the append conflict and the handler decide again.
      */
-    public Outcome publish(Connection c, PerformanceState state, String consumer, UUID inputEventId, EpochEnded ended)
-            throws SQLException {
-        long t0 = System.nanoTime();
+    public Outcome publish(Connection c, CommandHandler<PerformanceState> handler, String consumer, UUID inputEventId,
+                           EpochEnded ended) throws SQLException {
+        String stream = PerformanceEvents.epochStream(ended.epochId());
+        Steps steps = new Steps();
+        long start = System.nanoTime();
+        Decision<Optional<EpochPerformancePublished>> decision = handler.decideIn(c, stream,
+                state -> decide(state, stream, consumer, inputEventId, ended, steps));
+        long appended = System.nanoTime();
+        Timings timings = steps.encoded == 0
+                ? new Timings(steps.inputs - steps.started, Math.max(0, steps.computed - steps.inputs), 0, 0, 0)
+                : new Timings(steps.inputs - steps.started, steps.computed - steps.inputs, steps.digested - steps.computed,
+                        steps.encoded - steps.digested, appended - steps.encoded);
+        long catchUp = steps.started - start;
+        return switch (decision) {
+            case Decision.Rejected<Optional<EpochPerformancePublished>> r -> new Outcome(Optional.empty(),
+                    Optional.of(r.rejection().field() + ": " + r.rejection().reason()), steps.measurements, 0, catchUp, timings);
+            case Decision.Accepted<Optional<EpochPerformancePublished>> a -> new Outcome(a.result(),
+                    a.result().isEmpty() ? Optional.of("performance already published") : Optional.empty(),
+                    steps.measurements, steps.bytes, catchUp, timings);
+        };
+    }
+
+    private Decision<Optional<EpochPerformancePublished>> decide(PerformanceState state, String stream, String consumer,
+                                                                 UUID inputEventId, EpochEnded ended, Steps steps) {
+        steps.started = System.nanoTime();
+        if (state.streamVersion(stream) > 0) {
+            steps.inputs = steps.started;
+            return Decision.none(Optional.empty());
+        }
         var ledger = state.epochLedger();
         PerformanceState.EpochInputs inputs = state.epochInputs(ended.end(), config.window());
-        long t1 = System.nanoTime();
+        steps.measurements = inputs.measurementCount();
+        steps.inputs = System.nanoTime();
         var decision = EpochComputation.decide(ended.epochId(), ended.end(), inputs, ledger, config);
-        long t2 = System.nanoTime();
-        if (decision instanceof Decision.Rejected<EpochPerformanceComputed, EpochRejection> r) {
-            return new Outcome(Optional.empty(), Optional.of(r.rejection().message()), inputs.measurementCount(), 0,
-                    new Timings(t1 - t0, t2 - t1, 0, 0, 0));
-        }
-        EpochPerformanceComputed result = ((Decision.Accepted<EpochPerformanceComputed, EpochRejection>) decision)
-                .events().getFirst();
-        EpochPerformancePublished published = new EpochPerformancePublished(ended.epochId(), inputs.position(),
-                inputs.eventCount(), EpochComputation.digest(result), result);
-        long t3 = System.nanoTime();
-        List<NewEvent> events = new ArrayList<>();
-        for (EpochPerformanceResultPart part : published.parts(nodesPerEvent)) {
-            events.add(codec.encode(derivedId(inputEventId, "result-" + part.part()), EpochPerformanceResultColumns.of(part))
-                    .causedBy(consumer, inputEventId));
-        }
-        events.add(codec.encode(derivedId(inputEventId, "integration"), EpochComputation.integration(published))
-                .causedBy(consumer, inputEventId));
-        long bytes = 0;
-        for (NewEvent e : events) {
-            bytes += e.payload().length();
-        }
-        long t4 = System.nanoTime();
-        store.append(c, PerformanceEvents.epochStream(ended.epochId()), 0, events);
-        long t5 = System.nanoTime();
-        return new Outcome(Optional.of(published), Optional.empty(), inputs.measurementCount(), bytes,
-                new Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4));
+        steps.computed = System.nanoTime();
+        return PerformanceApplication.then(decision, events -> {
+            EpochPerformanceComputed result = events.getFirst();
+            EpochPerformancePublished published = new EpochPerformancePublished(ended.epochId(), inputs.position(),
+                    inputs.eventCount(), EpochComputation.digest(result), result);
+            steps.digested = System.nanoTime();
+            List<Decision.Pending> pending = new ArrayList<>();
+            for (EpochPerformanceResultPart part : published.parts(nodesPerEvent)) {
+                pending.add(pending(derivedId(inputEventId, "result-" + part.part()), consumer, inputEventId, part));
+            }
+            pending.add(pending(derivedId(inputEventId, "integration"), consumer, inputEventId,
+                    EpochComputation.integration(published)));
+            for (Decision.Pending p : pending) {
+                steps.bytes += p.event().payload().length();
+            }
+            steps.encoded = System.nanoTime();
+            return Decision.accept(pending, Optional.of(published));
+        });
+    }
+
+    private Decision.Pending pending(UUID eventId, String consumer, UUID inputEventId, Object event) {
+        return new Decision.Pending(codec.encode(eventId, event).causedBy(consumer, inputEventId), event);
     }
 
     /**
@@ -123,11 +156,11 @@ public final class EpochPublisher {
                 List.of(new Measurement(1, MonitorKind.NODE, "warm-up", end, 99)), SelfDescriptionHistory.of(List.of(fact)),
                 ReleaseHistory.of(end, "1.0.0", "1.1.0"));
         var decision = EpochComputation.decide(0, end, inputs, EpochPerformanceLedger.EMPTY, config);
-        EpochPerformanceComputed result = ((Decision.Accepted<EpochPerformanceComputed, EpochRejection>) decision)
-                .events().getFirst();
+        EpochPerformanceComputed result = ((net.nym.tokenomics.performance.domain.Decision.Accepted<EpochPerformanceComputed,
+                EpochRejection>) decision).events().getFirst();
         var published = new EpochPerformancePublished(0, LogPosition.START, 0L, EpochComputation.digest(result), result);
         for (EpochPerformanceResultPart part : published.parts(nodesPerEvent)) {
-            codec.encode(UUID.randomUUID(), EpochPerformanceResultColumns.of(part));
+            codec.encode(UUID.randomUUID(), part);
         }
         codec.encode(UUID.randomUUID(), EpochComputation.integration(published));
     }

@@ -7,12 +7,15 @@ import net.nym.tokenomics.eventlog.store.Transactions;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps a {@link PerformanceState} equal to the fold of the committed log: folds the whole log at start-up, then
- * tails it (and is nudged after each own commit). It reads with {@link EventStore#readAfter}, below the transaction
+ * tails it (and is nudged by each command). It reads with {@link EventStore#readAfter}, below the transaction
  * high-water mark, so it never skips an event that commits late; the state is always the fold of a log prefix.
  */
 public final class LogFollower implements AutoCloseable {
@@ -37,10 +40,14 @@ public final class LogFollower implements AutoCloseable {
 
     /** Folds everything committed so far. */
     public synchronized int catchUp() {
+        return Transactions.inTransaction(dataSource, this::catchUp);
+    }
+
+    /** Folds everything committed so far that {@code c} sees (a command's own transaction). */
+    public synchronized int catchUp(Connection c) throws SQLException {
         int applied = 0;
         while (true) {
-            LogPosition from = state.position();
-            List<StoredEvent> page = Transactions.inTransaction(dataSource, c -> store.readAfter(c, from, PAGE));
+            List<StoredEvent> page = store.readAfter(c, state.position(), PAGE);
             for (StoredEvent e : page) {
                 state.apply(e);
             }
@@ -51,18 +58,21 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
-    /** Waits (bounded) until the state has applied the event at {@code position}; false on timeout. */
-    public boolean awaitApplied(LogPosition position, Duration timeout) {
+    /** Waits (bounded) until the state has applied {@code stream} up to {@code version}; false on timeout. */
+    public boolean awaitApplied(String stream, long version, Duration timeout) {
+        return await(() -> state.streamVersion(stream) >= version, timeout);
+    }
+
+    private boolean await(BooleanSupplier applied, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (state.position().compareTo(position) < 0) {
+        while (!applied.getAsBoolean()) {
             catchUp();
-            if (state.position().compareTo(position) >= 0) {
+            if (applied.getAsBoolean()) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.onSpinWait();
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

@@ -1,14 +1,13 @@
 package net.nym.tokenomics.performance.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import net.nym.tokenomics.eventlog.store.NewEvent;
-import net.nym.tokenomics.performance.domain.Decision;
+import net.nym.tokenomics.eventlog.api.RejectedException;
+import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorKind;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorSubmissionDecider;
 import net.nym.tokenomics.performance.domain.monitoring.MonitoringResultsRecorded;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
-import net.nym.tokenomics.performance.domain.monitoring.SubmissionRejection;
 import net.nym.tokenomics.performance.domain.monitoring.SubmitMonitoringResults;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import net.nym.tokenomics.eventlog.encoding.Base58;
@@ -24,7 +23,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Handles signed network-monitor submissions: verify, decide, append {@code MonitoringResultsRecorded}. */
+/**
+ * Handles signed network-monitor submissions: verify, decide, append {@code MonitoringResultsRecorded} to the
+ * signer's stream; a refusal is thrown as the domain's {@code SubmissionRejection}.
+ */
 @ApplicationScoped
 public class MonitorSubmissions {
 
@@ -49,41 +51,37 @@ public class MonitorSubmissions {
     public Accepted submit(MonitorKind kind, List<MonitorResult> results, String signer, String signature, long timestamp) {
         Instant receivedAt = clock.instant();
         boolean signatureValid = verify(results, signer, signature, timestamp);
-        try {
-            app.execute(state -> {
-                SubmitMonitoringResults command = new SubmitMonitoringResults(kind, results, signer, timestamp,
-                        signatureValid, receivedAt, state.bondedNodes(), allowedSigners, app.config().submission().policy());
-                return switch (MonitorSubmissionDecider.decide(command, state.submissions())) {
-                    case Decision.Rejected<MonitoringResultsRecorded, SubmissionRejection> r -> throw rejection(r.rejection());
-                    case Decision.Accepted<MonitoringResultsRecorded, SubmissionRejection> a -> {
-                        MonitoringResultsRecorded event = a.events().getFirst();
-                        String stream = PerformanceEvents.submissionStream(event);
-                        yield new PerformanceApplication.Planned(stream, state.streamVersion(stream), chunks(event));
-                    }
-                };
-            });
-        } catch (CommandRejected e) {
-            long n = rejected.incrementAndGet();
-            if (Long.bitCount(n) == 1) {
-                LOG.infof("monitor submissions: %d rejected so far; latest %s (%s)", n, e.code(), e.getMessage());
+        Decision<Accepted> decision = app.decide(PerformanceEvents.submissionStream(kind, signer), state -> {
+            SubmitMonitoringResults command = new SubmitMonitoringResults(kind, results, signer, timestamp,
+                    signatureValid, receivedAt, state.bondedNodes(), allowedSigners, app.config().submission().policy());
+            return PerformanceApplication.then(MonitorSubmissionDecider.decide(command, state.submissions()),
+                    events -> Decision.accept(chunks(events.getFirst()), new Accepted(results.size(), receivedAt)));
+        });
+        return switch (decision) {
+            case Decision.Accepted<Accepted> a -> a.result();
+            case Decision.Rejected<Accepted> r -> {
+                long n = rejected.incrementAndGet();
+                if (Long.bitCount(n) == 1) {
+                    LOG.infof("monitor submissions: %d rejected so far; latest %s (%s: %s)", n, r.rejection().code(),
+                            r.rejection().field(), r.rejection().reason());
+                }
+                throw new RejectedException(r.rejection());
             }
-            throw e;
-        }
-        return new Accepted(results.size(), receivedAt);
+        };
     }
 
     /**
      * The accepted submission as events of at most {@code results-per-event} results, appended together. Folding them
      * gives the same measurements and the same replay key as one event would.
      */
-    private List<NewEvent> chunks(MonitoringResultsRecorded event) {
+    private List<Decision.Pending> chunks(MonitoringResultsRecorded event) {
         int size = Math.max(1, app.config().submission().resultsPerEvent());
         List<MonitorResult> all = event.results();
-        List<NewEvent> out = new ArrayList<>(all.size() / size + 1);
+        List<Decision.Pending> out = new ArrayList<>(all.size() / size + 1);
         for (int from = 0; from < all.size(); from += size) {
             MonitoringResultsRecorded part = new MonitoringResultsRecorded(event.kind(), event.signer(), event.timestamp(),
                     event.receivedAt(), all.subList(from, Math.min(all.size(), from + size)));
-            out.add(app.codec().encode(UUID.randomUUID(), part));
+            out.add(app.pending(UUID.randomUUID(), part));
         }
         return out;
     }
@@ -95,21 +93,5 @@ public class MonitorSubmissions {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    static CommandRejected rejection(SubmissionRejection r) {
-        return switch (r) {
-            case SubmissionRejection.UnknownSigner x -> new CommandRejected(CommandRejected.Kind.FORBIDDEN, "unknown_signer", x.message());
-            case SubmissionRejection.InvalidSignature x -> new CommandRejected(CommandRejected.Kind.INVALID, "invalid_signature", x.message());
-            case SubmissionRejection.StaleTimestamp x -> new CommandRejected(CommandRejected.Kind.INVALID, "stale_timestamp", x.message());
-            case SubmissionRejection.FutureTimestamp x -> new CommandRejected(CommandRejected.Kind.INVALID, "future_timestamp", x.message());
-            case SubmissionRejection.EmptyResults x -> new CommandRejected(CommandRejected.Kind.INVALID, "empty_results", x.message());
-            case SubmissionRejection.TooManyResults x -> new CommandRejected(CommandRejected.Kind.TOO_LARGE, "too_many_results", x.message());
-            case SubmissionRejection.ReliabilityOutOfRange x -> new CommandRejected(CommandRejected.Kind.INVALID, "reliability_out_of_range", x.message());
-            case SubmissionRejection.DuplicateNodeId x -> new CommandRejected(CommandRejected.Kind.INVALID, "duplicate_node_id", x.message());
-            case SubmissionRejection.UnknownNode x -> new CommandRejected(CommandRejected.Kind.INVALID, "unknown_node", x.message());
-            case SubmissionRejection.IdentityMismatch x -> new CommandRejected(CommandRejected.Kind.INVALID, "identity_mismatch", x.message());
-            case SubmissionRejection.DuplicateSubmission x -> new CommandRejected(CommandRejected.Kind.CONFLICT, "duplicate_submission", x.message());
-        };
     }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import net.nym.tokenomics.performance.domain.Decision;
+import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.performance.domain.selfdescribed.NodeFact;
 import net.nym.tokenomics.performance.domain.selfdescribed.NodeRoles;
 import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionDecider;
-import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionDecider.ProbeRejection;
 import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionDecider.RecordProbeResult;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeRegistered;
@@ -112,22 +111,15 @@ public class NodeProber {
 
     /** Records one fact; false when the decider refuses it (not after the node's latest observation). */
     public boolean record(NodeFact fact) {
-        try {
-            app.execute(state -> switch (SelfDescriptionDecider.decide(new RecordProbeResult(fact),
-                    state.selfDescriptions(fact.nodeId()))) {
-                case Decision.Rejected<NodeFact, ProbeRejection> r ->
-                        throw new CommandRejected(CommandRejected.Kind.CONFLICT, "stale_observation", r.rejection().message());
-                case Decision.Accepted<NodeFact, ProbeRejection> a -> {
-                    String stream = PerformanceEvents.selfDescriptionStream(fact.nodeId());
-                    yield new PerformanceApplication.Planned(stream, state.streamVersion(stream),
-                            List.of(app.codec().encode(UUID.randomUUID(), a.events().getFirst())));
-                }
-            });
-            return true;
-        } catch (CommandRejected e) {
-            LOG.debugf("prober: %s", e.getMessage());
+        Decision<Void> decision = app.decide(PerformanceEvents.selfDescriptionStream(fact.nodeId()),
+                state -> PerformanceApplication.then(SelfDescriptionDecider.decide(new RecordProbeResult(fact),
+                                state.selfDescriptions(fact.nodeId())),
+                        events -> Decision.accept(List.of(app.pending(UUID.randomUUID(), events.getFirst())), null)));
+        if (decision instanceof Decision.Rejected<Void> r) {
+            LOG.debugf("prober: %s: %s", r.rejection().field(), r.rejection().reason());
             return false;
         }
+        return true;
     }
 
     NodeFact probe(NodeRegistered node) {

@@ -5,12 +5,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import net.nym.tokenomics.eventlog.api.Rejection;
+import net.nym.tokenomics.eventlog.command.CommandHandler;
+import net.nym.tokenomics.eventlog.command.ConcurrencyPolicy;
+import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.eventlog.store.EventCodec;
 import net.nym.tokenomics.eventlog.store.EventStore;
-import net.nym.tokenomics.eventlog.store.NewEvent;
-import net.nym.tokenomics.eventlog.store.StoredEvent;
-import net.nym.tokenomics.eventlog.store.Transactions;
-import net.nym.tokenomics.eventlog.store.WrongExpectedVersionException;
 import net.nym.tokenomics.performance.config.PerformanceServiceConfig;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import org.jboss.logging.Logger;
@@ -18,27 +18,25 @@ import org.jboss.logging.Logger;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The running service's state and its one write path: plan against the folded state (under its lock, so the
- * expected stream version and the state decided on agree), append with optimistic concurrency, and on a conflict
- * (another instance or thread wrote the stream) catch up and decide again. After a commit it waits until the state
- * has folded the new events, so a caller reads its own write.
+ * The running service's state and its write paths, all on event-log's {@link CommandHandler} with optimistic
+ * concurrency (5 attempts: another instance or thread wrote the stream, so catch up and decide again) over a
+ * {@link PerformanceFold} of the whole log:
+ * <ul>
+ *   <li>{@link #commands()}: REST commands and the prober, each in its own transaction; the state has folded the
+ *       appended events when a command returns (read your own write).</li>
+ *   <li>{@link #registryInputs()} and {@link #selectionInputs()}: one per consumer, deciding inside the consumer's
+ *       transaction with its inbox record.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class PerformanceApplication {
 
     private static final Logger LOG = Logger.getLogger(PerformanceApplication.class);
-    private static final int ATTEMPTS = 5;
-
-    /** What a command wants to append: to one stream, expecting its version. */
-    public record Planned(String stream, long expectedVersion, List<NewEvent> events) { }
-
-    @FunctionalInterface
-    public interface Plan {
-        /** Decides against the state; throws {@link CommandRejected} to refuse. */
-        Planned plan(PerformanceState state);
-    }
+    private static final ConcurrencyPolicy POLICY = ConcurrencyPolicy.optimistic(5);
 
     private final DataSource dataSource;
     private final PerformanceServiceConfig config;
@@ -47,6 +45,9 @@ public class PerformanceApplication {
     private PerformanceState state;
     private LogFollower follower;
     private EpochPublisher epochPublisher;
+    private CommandHandler<PerformanceState> commands;
+    private CommandHandler<PerformanceState> registryInputs;
+    private CommandHandler<PerformanceState> selectionInputs;
 
     public PerformanceApplication(DataSource dataSource, PerformanceServiceConfig config) {
         this.dataSource = dataSource;
@@ -55,8 +56,12 @@ public class PerformanceApplication {
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         state = newState();
-        epochPublisher = new EpochPublisher(store, codec, config.scoring().performanceConfig(), config.epochNodesPerEvent());
+        epochPublisher = new EpochPublisher(codec, config.scoring().performanceConfig(), config.epochNodesPerEvent());
         follower = new LogFollower(dataSource, state);
+        commands = new CommandHandler<>("performance commands", dataSource, store,
+                PerformanceFold.readYourWrites(store, follower), POLICY);
+        registryInputs = inputHandler("performance registry inputs", store, dataSource, follower);
+        selectionInputs = inputHandler("performance selection inputs", store, dataSource, follower);
         long started = System.nanoTime();
         int folded = follower.catchUp();
         LOG.infof("performance state: folded %d events of the log in %d ms (position %s)", folded,
@@ -71,6 +76,12 @@ public class PerformanceApplication {
         if (follower != null) {
             follower.close();
         }
+    }
+
+    /** A handler for one consumer's commands, decided in the consumer's transaction (the benchmark uses one too). */
+    public static CommandHandler<PerformanceState> inputHandler(String name, EventStore store, DataSource dataSource,
+                                                                LogFollower follower) {
+        return new CommandHandler<>(name, dataSource, store, PerformanceFold.inCallersTransaction(store, follower), POLICY);
     }
 
     /** An empty state with this service's retention settings (a replay starts from one). */
@@ -106,27 +117,50 @@ public class PerformanceApplication {
         return config;
     }
 
-    /** Runs a command: plan, append, retry on a version conflict; returns the stored events once folded. */
-    public List<StoredEvent> execute(Plan plan) {
-        for (int attempt = 1; ; attempt++) {
-            Planned planned;
+    public CommandHandler<PerformanceState> commands() {
+        return commands;
+    }
+
+    public CommandHandler<PerformanceState> registryInputs() {
+        return registryInputs;
+    }
+
+    public CommandHandler<PerformanceState> selectionInputs() {
+        return selectionInputs;
+    }
+
+    /**
+     * Decides a command against a consistent state (the follower applies nothing while it decides) and appends its
+     * events to {@code stream}; a rejection comes back as a value.
+     */
+    public <R> Decision<R> decide(String stream, CommandHandler.Decider<PerformanceState, R> decider) {
+        return commands.decide(stream, consistent(decider));
+    }
+
+    /** Like {@link #decide}, throwing a rejection as {@code RejectedException}. */
+    public <R> R execute(String stream, CommandHandler.Decider<PerformanceState, R> decider) {
+        return commands.execute(stream, consistent(decider));
+    }
+
+    private static <R> CommandHandler.Decider<PerformanceState, R> consistent(CommandHandler.Decider<PerformanceState, R> decider) {
+        return state -> {
             synchronized (state) {
-                planned = plan.plan(state);
+                return decider.decide(state);
             }
-            if (planned.events().isEmpty()) {
-                return List.of();
-            }
-            try {
-                List<StoredEvent> stored = Transactions.inTransaction(dataSource,
-                        c -> store.append(c, planned.stream(), planned.expectedVersion(), planned.events()));
-                follower.awaitApplied(stored.getLast().position(), Duration.ofSeconds(10));
-                return stored;
-            } catch (WrongExpectedVersionException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                follower.catchUp();
-            }
-        }
+        };
+    }
+
+    /** An event to append, with its value. */
+    public Decision.Pending pending(UUID eventId, Object event) {
+        return new Decision.Pending(codec.encode(eventId, event), event);
+    }
+
+    /** A domain decision as the handler's: its rejection as it is (domain rejections are {@link Rejection}s). */
+    public static <E, X extends Rejection, R> Decision<R> then(
+            net.nym.tokenomics.performance.domain.Decision<E, X> decision, Function<List<E>, Decision<R>> onAccepted) {
+        return switch (decision) {
+            case net.nym.tokenomics.performance.domain.Decision.Rejected<E, X> r -> Decision.reject(r.rejection());
+            case net.nym.tokenomics.performance.domain.Decision.Accepted<E, X> a -> onAccepted.apply(a.events());
+        };
     }
 }

@@ -16,13 +16,12 @@ import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionDecide
 import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionHistory;
 import net.nym.tokenomics.performance.domain.version.ReleaseHistory;
 import net.nym.tokenomics.performance.domain.version.ReleaseHistoryDecider;
+import net.nym.tokenomics.performance.domain.version.ReleaseHistoryDecider.ReleaseAppended;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
-import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultColumns;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultPart;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeDeregistered;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeRegistered;
-import net.nym.tokenomics.performance.persistence.PerformanceEvents.ReleaseRecorded;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.RewardedSetRecorded;
 
 import java.time.Duration;
@@ -102,14 +101,13 @@ public final class PerformanceState {
         switch (codec.decode(e)) {
             case MonitoringResultsRecorded m -> applySubmission(m);
             case NodeFact f -> applyFact(f);
-            case ReleaseRecorded r -> releases = ReleaseHistoryDecider.evolve(releases, r.toDomain());
+            case ReleaseAppended r -> releases = ReleaseHistoryDecider.evolve(releases, r);
             case NodeRegistered r -> {
                 everRegistered.put(r.nodeId(), r);
                 bonded.put(r.nodeId(), new BondedNode(r.nodeId(), r.identityKey()));
             }
             case NodeDeregistered u -> bonded.remove(u.nodeId());
             case RewardedSetRecorded r -> rewardedSet = rewardedSet.evolve(r.toDomain());
-            case EpochPerformanceResultColumns columns -> applyPart(columns.toPart());
             case EpochPerformanceResultPart part -> applyPart(part);
             default -> {
                 // Every registered type is handled above; nothing else is decoded.

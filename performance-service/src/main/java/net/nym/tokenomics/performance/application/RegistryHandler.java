@@ -1,6 +1,7 @@
 package net.nym.tokenomics.performance.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents.NodeBonded;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents.NodeUnbonded;
 import net.nym.tokenomics.eventlog.store.NewEvent;
@@ -8,7 +9,6 @@ import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeDeregistered;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeRegistered;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -16,7 +16,9 @@ import java.util.UUID;
 
 /**
  * Copies rewards-service's registry facts into this service's log (stream {@code node-registry}), so the state —
- * and a replay — knows which nodes were bonded, with which identity and host, at every point of the log.
+ * and a replay — knows which nodes were bonded, with which identity and host, at every point of the log. The registry
+ * consumer is the stream's only writer and its inbox makes it run once per input; a concurrent writer would still
+ * get a version conflict and a retry.
  */
 @ApplicationScoped
 public class RegistryHandler {
@@ -36,11 +38,9 @@ public class RegistryHandler {
     }
 
     private void append(Connection c, String consumer, UUID inputEventId, Object event) throws SQLException {
-        String stream = PerformanceEvents.REGISTRY_STREAM;
-        NewEvent e = app.codec().encode(UUID.nameUUIDFromBytes((inputEventId + "/registry").getBytes(StandardCharsets.UTF_8)),
-                event).causedBy(consumer, inputEventId);
-        // The consumer is this stream's only writer and its inbox makes it run once per input, so the stored version is
-        // the one to expect; a concurrent writer would still get a version conflict and a retry.
-        app.store().append(c, stream, app.store().streamVersion(c, stream), List.of(e));
+        NewEvent e = app.codec().encode(EpochPublisher.derivedId(inputEventId, "registry"), event)
+                .causedBy(consumer, inputEventId);
+        app.registryInputs().decideIn(c, PerformanceEvents.REGISTRY_STREAM,
+                state -> Decision.accept(List.of(new Decision.Pending(e, event)), null));
     }
 }

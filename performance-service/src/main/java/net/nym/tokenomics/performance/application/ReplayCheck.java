@@ -62,14 +62,18 @@ public class ReplayCheck {
         TreeMap<Long, String> integrationDigests = new TreeMap<>();
         PerformanceEvents.EpochResultAssembler assembler = new PerformanceEvents.EpochResultAssembler();
         LogPosition end = forEachEvent(log, LogPosition.START, null, e -> {
-            if (EpochPerformanceResultColumns.TYPE.equals(e.eventType())) {
-                assembler.add(((EpochPerformanceResultColumns) app.codec().decode(e)).toPart())
+            switch (e.eventType()) {
+                // both stored forms of a part decode to the part
+                case EpochPerformanceResultColumns.TYPE, EpochPerformanceResultPart.TYPE -> assembler
+                        .add(app.codec().decode(e, EpochPerformanceResultPart.class))
                         .ifPresent(p -> published.put(p.epoch(), p));
-            } else if (EpochPerformanceResultPart.TYPE.equals(e.eventType())) {
-                assembler.add((EpochPerformanceResultPart) app.codec().decode(e)).ifPresent(p -> published.put(p.epoch(), p));
-            } else if (IntegrationEvents.EpochPerformanceComputed.TYPE.equals(e.eventType())) {
-                var i = (IntegrationEvents.EpochPerformanceComputed) app.codec().decode(e);
-                integrationDigests.put(i.epochId(), i.stateDigest());
+                case IntegrationEvents.EpochPerformanceComputed.TYPE -> {
+                    var i = app.codec().decode(e, IntegrationEvents.EpochPerformanceComputed.class);
+                    integrationDigests.put(i.epochId(), i.stateDigest());
+                }
+                default -> {
+                    // the fold below reads every other event
+                }
             }
         });
 

@@ -1,6 +1,7 @@
 package net.nym.tokenomics.performance.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents.RewardedSetSelected;
 import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
@@ -32,13 +33,15 @@ public class RewardedSetHandler {
     public void onSelected(Connection c, String consumer, UUID inputEventId, RewardedSetSelected selected)
             throws SQLException {
         String stream = PerformanceEvents.rewardedSetStream(selected.epochId());
-        if (app.store().streamVersion(c, stream) > 0) {
+        RewardedSetRecorded recorded = RewardedSetRecorded.of(selected);
+        NewEvent e = app.codec().encode(EpochPublisher.derivedId(inputEventId, "rewarded-set"), recorded)
+                .causedBy(consumer, inputEventId);
+        Decision<Boolean> decision = app.selectionInputs().decideIn(c, stream, state -> state.streamVersion(stream) > 0
+                ? Decision.none(false)
+                : Decision.accept(List.of(new Decision.Pending(e, recorded)), true));
+        if (decision instanceof Decision.Accepted<Boolean> a && !a.result()) {
             LOG.infof("epoch %d: rewarded set already recorded; RewardedSetSelected %s ignored", selected.epochId(),
                     inputEventId);
-            return;
         }
-        NewEvent e = app.codec().encode(EpochPublisher.derivedId(inputEventId, "rewarded-set"),
-                RewardedSetRecorded.of(selected)).causedBy(consumer, inputEventId);
-        app.store().append(c, stream, 0, List.of(e));
     }
 }

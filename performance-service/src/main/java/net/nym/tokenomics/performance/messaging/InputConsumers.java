@@ -17,7 +17,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The service's inputs: rewards-service's registry facts ({@code NodeBonded}, {@code NodeUnbonded}) and
@@ -52,30 +51,32 @@ public class InputConsumers {
     void onStart(@Observes @Priority(100) StartupEvent event) {
         String registryConsumer = prefix + ".registry";
         runtime.startConsumer(registryConsumer, List.of(rewardsTopic),
-                Set.of(IntegrationEvents.NodeBonded.TYPE, IntegrationEvents.NodeUnbonded.TYPE),
+                IntegrationEvents.types(IntegrationEvents.NodeBonded.class, IntegrationEvents.NodeUnbonded.class),
                 (c, e) -> onRewardsEvent(registryConsumer, c, e));
         String epochConsumer = prefix + ".epochs";
         runtime.startConsumer(epochConsumer, List.of(selectionTopic),
-                Set.of(IntegrationEvents.EpochEnded.TYPE, IntegrationEvents.RewardedSetSelected.TYPE),
+                IntegrationEvents.types(IntegrationEvents.EpochEnded.class, IntegrationEvents.RewardedSetSelected.class),
                 (c, e) -> onSelectionEvent(epochConsumer, c, e));
     }
 
+    /** Only the filter's types reach here; any other decoded type would be a fault in the filter, never ignored. */
     private void onRewardsEvent(String consumer, Connection c, StoredEvent e) throws SQLException {
-        if (!contracts.knows(e.eventType())) {
-            return;
-        }
         switch (contracts.decode(e)) {
             case IntegrationEvents.NodeBonded b -> registry.onBonded(c, consumer, e.eventId(), b);
             case IntegrationEvents.NodeUnbonded u -> registry.onUnbonded(c, consumer, e.eventId(), u);
-            default -> { }
+            case Object other -> throw unexpected(consumer, e);
         }
     }
 
     private void onSelectionEvent(String consumer, Connection c, StoredEvent e) throws SQLException {
-        if (IntegrationEvents.EpochEnded.TYPE.equals(e.eventType())) {
-            epochs.onEpochEnded(c, consumer, e.eventId(), contracts.decode(e, IntegrationEvents.EpochEnded.class));
-        } else if (IntegrationEvents.RewardedSetSelected.TYPE.equals(e.eventType())) {
-            rewardedSets.onSelected(c, consumer, e.eventId(), contracts.decode(e, IntegrationEvents.RewardedSetSelected.class));
+        switch (contracts.decode(e)) {
+            case IntegrationEvents.EpochEnded ended -> epochs.onEpochEnded(c, consumer, e.eventId(), ended);
+            case IntegrationEvents.RewardedSetSelected selected -> rewardedSets.onSelected(c, consumer, e.eventId(), selected);
+            case Object other -> throw unexpected(consumer, e);
         }
+    }
+
+    private static IllegalStateException unexpected(String consumer, StoredEvent e) {
+        return new IllegalStateException("consumer " + consumer + " was handed " + e.describe() + ", outside its filter");
     }
 }

@@ -10,6 +10,7 @@ import net.nym.tokenomics.performance.domain.epoch.EpochPerformanceComputed;
 import net.nym.tokenomics.performance.domain.epoch.NodePerformance;
 import net.nym.tokenomics.performance.domain.rewardedset.RewardedSet;
 import net.nym.tokenomics.performance.domain.routing.RoutingProvider;
+import net.nym.tokenomics.performance.domain.monitoring.MonitorKind;
 import net.nym.tokenomics.performance.domain.monitoring.MonitoringResultsRecorded;
 import net.nym.tokenomics.performance.domain.selfdescribed.NodeFact;
 import net.nym.tokenomics.performance.domain.version.ReleaseEntry;
@@ -26,10 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The event types of performance-service's own log, their stream names and the codec. Domain records that are plain
- * records are stored as they are; the release entry is mapped to a DTO (its {@code Semver} is stored as text).
- * Registry facts copied from rewards-service carry their own type names so this topic never re-publishes
- * rewards-service's {@code NodeBonded}.
+ * The event types of performance-service's own log, their stream names and the codec ({@link #codec}).
  */
 public final class PerformanceEvents {
 
@@ -39,8 +37,9 @@ public final class PerformanceEvents {
     private PerformanceEvents() {
     }
 
-    public static String submissionStream(MonitoringResultsRecorded e) {
-        return "monitor-" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + e.signer();
+    /** One stream per monitor and kind: a replay key (signer, kind, timestamp) is checked against its stream. */
+    public static String submissionStream(MonitorKind kind, String signer) {
+        return "monitor-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + signer;
     }
 
     public static String selfDescriptionStream(long nodeId) {
@@ -55,7 +54,7 @@ public final class PerformanceEvents {
         return "epoch-" + epoch + "-performance";
     }
 
-    /** A release appended to the chain. */
+    /** The stored form of a {@link ReleaseAppended} (type {@code ReleaseAppended}). */
     public record ReleaseRecorded(long id, String semver, Instant introducedAt, long major, long minor, long patch,
                                   long prerelease) {
         public static final String TYPE = "ReleaseAppended";
@@ -141,11 +140,12 @@ public final class PerformanceEvents {
 
     /**
      * One part of an epoch's result; the parts are appended together, in order, to the epoch's stream (stored as
-     * {@link EpochPerformanceResultColumns}; this object form is what older logs hold).
+     * {@link EpochPerformanceResultColumns}; older logs hold this record's own JSON under {@link #TYPE}).
      */
     public record EpochPerformanceResultPart(long epoch, int part, int parts, LogPosition inputsUpTo, String stateDigest,
                                              Instant windowStart, Instant windowEnd, RoutingProvider routingProvider,
                                              List<NodePerformance> nodes, Long inputsEventCount) {
+        /** The type name of the object form, no longer written. */
         public static final String TYPE = "EpochPerformanceResult";
     }
 
@@ -254,17 +254,28 @@ public final class PerformanceEvents {
         }
     }
 
+    /**
+     * The codec of this service's log. Every type is at schema version 1. Two records have stored forms of their own:
+     * a release is stored as {@link ReleaseRecorded} (its {@code Semver} as text, the difference since genesis spelled
+     * out), an epoch result's part as {@link EpochPerformanceResultColumns}; parts in the object form that logs written
+     * before the columns hold ({@code EpochPerformanceResult}, with or without the inputs' event count) are still
+     * read, into the same record. Registry facts and rewarded sets copied from other services have type names of their
+     * own, so this topic never re-publishes those services' events.
+     */
     public static EventCodec codec() {
         return new EventCodec()
                 .register("MonitoringResultsRecorded", 1, MonitoringResultsRecorded.class)
                 .register("NodeDescribed", 1, NodeFact.NodeDescribed.class)
                 .register("NodeUnreachable", 1, NodeFact.NodeUnreachable.class)
-                .register(ReleaseRecorded.TYPE, 1, ReleaseRecorded.class)
+                .registerForm(ReleaseRecorded.TYPE, 1, ReleaseAppended.class, ReleaseRecorded.class, ReleaseRecorded::of,
+                        ReleaseRecorded::toDomain)
                 .register(NodeRegistered.TYPE, 1, NodeRegistered.class)
                 .register(NodeDeregistered.TYPE, 1, NodeDeregistered.class)
                 .register(RewardedSetRecorded.TYPE, 1, RewardedSetRecorded.class)
-                .register(EpochPerformanceResultPart.TYPE, 1, EpochPerformanceResultPart.class)
-                .register(EpochPerformanceResultColumns.TYPE, 1, EpochPerformanceResultColumns.class)
+                .registerForm(EpochPerformanceResultColumns.TYPE, 1, EpochPerformanceResultPart.class,
+                        EpochPerformanceResultColumns.class, EpochPerformanceResultColumns::of,
+                        EpochPerformanceResultColumns::toPart)
+                .readsRetired(EpochPerformanceResultPart.TYPE, 1, EpochPerformanceResultPart.class, part -> part)
                 .register(IntegrationEvents.EpochPerformanceComputed.TYPE, IntegrationEvents.EpochPerformanceComputed.VERSION,
                         IntegrationEvents.EpochPerformanceComputed.class);
     }

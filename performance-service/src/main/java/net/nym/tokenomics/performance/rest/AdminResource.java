@@ -7,7 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import net.nym.tokenomics.performance.application.CommandRejected;
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.performance.application.NodeProber;
 import net.nym.tokenomics.performance.application.ReleaseCommands;
 import net.nym.tokenomics.performance.application.ReplayCheck;
@@ -40,10 +41,10 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response appendRelease(AppendReleaseRequest request) {
         if (request == null || request.semver() == null || request.semver().isBlank()) {
-            throw new CommandRejected(CommandRejected.Kind.INVALID, "missing_field", "semver: is required");
+            throw RejectedException.of(ErrorKind.INVALID, "missing_field", "semver", "is required");
         }
         if (request.semver().length() > 256) {
-            throw new CommandRejected(CommandRejected.Kind.INVALID, "invalid_version", "semver: longer than 256 characters");
+            throw RejectedException.of(ErrorKind.INVALID, "invalid_version", "semver", "longer than 256 characters");
         }
         ReleaseEntry e = releases.append(request.semver());
         return Response.status(201).entity(new ReleaseView(e.id(), e.semver().toString(), e.introducedAt())).build();

@@ -6,9 +6,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.json.Json;
-import net.nym.tokenomics.performance.application.CommandRejected;
+import net.nym.tokenomics.eventlog.rest.ApiErrorMappers;
 import net.nym.tokenomics.performance.application.MonitorSubmissions;
+import net.nym.tokenomics.performance.config.PerformanceServiceConfig;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorKind;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 
@@ -36,7 +39,7 @@ public class MonitoringResource {
     private final MonitorSubmissions submissions;
     private final int maxBodyBytes;
 
-    public MonitoringResource(MonitorSubmissions submissions, net.nym.tokenomics.performance.config.PerformanceServiceConfig config) {
+    public MonitoringResource(MonitorSubmissions submissions, PerformanceServiceConfig config) {
         this.submissions = submissions;
         this.maxBodyBytes = config.submission().maxBodyBytes();
     }
@@ -58,18 +61,18 @@ public class MonitoringResource {
     private SubmissionAccepted submit(MonitorKind kind, InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(maxBodyBytes + 1);
         if (bytes.length > maxBodyBytes) {
-            throw new CommandRejected(CommandRejected.Kind.TOO_LARGE, "payload_too_large",
-                    "body: exceeds the limit of " + maxBodyBytes + " bytes");
+            throw RejectedException.of(ErrorKind.TOO_LARGE, "payload_too_large", "body",
+                    "exceeds the limit of " + maxBodyBytes + " bytes");
         }
         if (bytes.length == 0) {
-            throw new CommandRejected(CommandRejected.Kind.INVALID, "missing_body", "body: is empty");
+            throw RejectedException.of(ErrorKind.INVALID, "missing_body", "body", "is empty");
         }
         SubmissionRequest request;
         try {
             request = Json.read(bytes, SubmissionRequest.class);
         } catch (JsonProcessingException e) {
-            throw new CommandRejected(CommandRejected.Kind.INVALID, "malformed_json",
-                    ErrorMappers.fieldOf(e) + ": " + e.getOriginalMessage());
+            throw RejectedException.of(ErrorKind.INVALID, "malformed_json", ApiErrorMappers.fieldOf(e),
+                    e.getOriginalMessage());
         }
         String signer = require(request.signer(), "signer");
         String signature = require(request.signature(), "signature");
@@ -88,7 +91,7 @@ public class MonitoringResource {
 
     private static <T> T require(T value, String field) {
         if (value == null) {
-            throw new CommandRejected(CommandRejected.Kind.INVALID, "missing_field", field + ": is required");
+            throw RejectedException.of(ErrorKind.INVALID, "missing_field", field, "is required");
         }
         return value;
     }

@@ -8,7 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import net.nym.tokenomics.performance.application.CommandRejected;
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.performance.application.PerformanceApplication;
 import net.nym.tokenomics.performance.domain.config.ConfigScore;
 import net.nym.tokenomics.performance.domain.epoch.NodePerformance;
@@ -92,10 +93,10 @@ public class NodeResource {
                                    @QueryParam("per_page") @DefaultValue("100") int perPage) {
         requireKnown(nodeId);
         if (page < 0) {
-            throw new CommandRejected(CommandRejected.Kind.INVALID, "invalid_page", "page: must be non-negative");
+            throw RejectedException.of(ErrorKind.INVALID, "invalid_page", "page", "must be non-negative");
         }
         if (perPage < 1 || perPage > 1000) {
-            throw new CommandRejected(CommandRejected.Kind.INVALID, "invalid_per_page", "per_page: must be within 1..1000");
+            throw RejectedException.of(ErrorKind.INVALID, "invalid_per_page", "per_page", "must be within 1..1000");
         }
         List<HistoryEntry> all = new ArrayList<>();
         for (EpochPerformancePublished p : app.state().epochsNewestFirst()) {
@@ -142,7 +143,7 @@ public class NodeResource {
 
     private void requireKnown(long nodeId) {
         if (app.state().registration(nodeId).isEmpty()) {
-            throw new CommandRejected(CommandRejected.Kind.NOT_FOUND, "unknown_node", "node_id: node " + nodeId
+            throw RejectedException.of(ErrorKind.NOT_FOUND, "unknown_node", "node_id", "node " + nodeId
                     + " has never been bonded");
         }
     }

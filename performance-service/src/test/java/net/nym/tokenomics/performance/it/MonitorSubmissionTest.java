@@ -83,7 +83,8 @@ class MonitorSubmissionTest {
         String body = Fixtures.body(MonitorKeys.ALLOWED, List.of(Fixtures.result(a, 99)), ts);
         String tampered = body.replace("\"reliability\":99", "\"reliability\":98");
         assertThat(tampered).isNotEqualTo(body);
-        Fixtures.submit("node", tampered).then().statusCode(400)
+        // a signature that does not verify is an unauthenticated submission (the error table's 401; 400 before it)
+        Fixtures.submit("node", tampered).then().statusCode(401)
                 .body("error", equalTo("invalid_signature")).body("field", equalTo("signature"));
         assertThat(recordedFor(a)).isEmpty();
     }

@@ -1,5 +1,7 @@
 package net.nym.tokenomics.performance.domain.epoch;
 
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.Rejection;
 import net.nym.tokenomics.eventlog.decimal.Percent;
 import net.nym.tokenomics.performance.domain.BondedNode;
 import net.nym.tokenomics.performance.domain.Decision;
@@ -23,18 +25,38 @@ public final class EpochPerformanceDecider {
     private EpochPerformanceDecider() {
     }
 
-    public sealed interface EpochRejection {
-        String message();
+    public sealed interface EpochRejection extends Rejection {
+
+        @Override
+        default String code() {
+            return Rejection.codeOf(getClass());
+        }
 
         record AlreadyComputed(long epoch) implements EpochRejection {
-            public String message() {
-                return "epoch: performance for epoch " + epoch + " was already computed and is never recomputed";
+            public ErrorKind kind() {
+                return ErrorKind.CONFLICT;
+            }
+
+            public String field() {
+                return "epoch";
+            }
+
+            public String reason() {
+                return "performance for epoch " + epoch + " was already computed and is never recomputed";
             }
         }
 
         record DuplicateBondedNode(long nodeId) implements EpochRejection {
-            public String message() {
-                return "bonded_nodes: node " + nodeId + " is listed more than once";
+            public ErrorKind kind() {
+                return ErrorKind.INVALID;
+            }
+
+            public String field() {
+                return "bonded_nodes";
+            }
+
+            public String reason() {
+                return "node " + nodeId + " is listed more than once";
             }
         }
     }

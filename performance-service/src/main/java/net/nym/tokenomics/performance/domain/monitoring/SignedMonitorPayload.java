@@ -1,7 +1,7 @@
 package net.nym.tokenomics.performance.domain.monitoring;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,12 +22,11 @@ public final class SignedMonitorPayload {
 
     public static byte[] bytes(List<MonitorResult> results, long timestamp) {
         byte[] json = canonicalJson(results).getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 8);
-        out.writeBytes(json);
+        byte[] out = Arrays.copyOf(json, json.length + 8);
         for (int i = 0; i < 8; i++) {
-            out.write((int) (timestamp >>> (8 * i)) & 0xFF);
+            out[json.length + i] = (byte) (timestamp >>> (8 * i));
         }
-        return out.toByteArray();
+        return out;
     }
 
     public static String canonicalJson(List<MonitorResult> results) {

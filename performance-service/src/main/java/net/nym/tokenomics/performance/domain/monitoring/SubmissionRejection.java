@@ -1,79 +1,159 @@
 package net.nym.tokenomics.performance.domain.monitoring;
 
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.Rejection;
+
 import java.time.Duration;
 import java.time.Instant;
 
-/** Why a monitor submission was refused; each names the field at fault. Nothing is recorded on a rejection. */
-public sealed interface SubmissionRejection {
+/**
+ * Why a monitor submission was refused; each names the request field at fault. Nothing is recorded on a rejection.
+ * Codes are the record names in snake case ({@code UnknownSigner} is {@code unknown_signer}).
+ */
+public sealed interface SubmissionRejection extends Rejection {
 
-    String message();
+    @Override
+    default String code() {
+        return Rejection.codeOf(getClass());
+    }
+
+    @Override
+    default ErrorKind kind() {
+        return ErrorKind.INVALID;
+    }
+
+    /** "field: reason", for log lines. */
+    default String message() {
+        return field() + ": " + reason();
+    }
 
     /** Signer not on the allow-list (nym-api answers 403). */
     record UnknownSigner(String signer) implements SubmissionRejection {
-        public String message() {
-            return "signer: " + signer + " is not an allowed network monitor";
+        public ErrorKind kind() {
+            return ErrorKind.FORBIDDEN;
+        }
+
+        public String field() {
+            return "signer";
+        }
+
+        public String reason() {
+            return signer + " is not an allowed network monitor";
         }
     }
 
+    /** The signature does not verify: the submission is not authenticated as the signer's. */
     record InvalidSignature(String signer) implements SubmissionRejection {
-        public String message() {
-            return "signature: does not verify over the results and timestamp under signer " + signer;
+        public ErrorKind kind() {
+            return ErrorKind.UNAUTHENTICATED;
+        }
+
+        public String field() {
+            return "signature";
+        }
+
+        public String reason() {
+            return "does not verify over the results and timestamp under signer " + signer;
         }
     }
 
     record StaleTimestamp(long timestamp, Instant receivedAt, Duration freshness) implements SubmissionRejection {
-        public String message() {
-            return "timestamp: " + timestamp + " is not within " + freshness.toSeconds() + " s before " + receivedAt;
+        public String field() {
+            return "timestamp";
+        }
+
+        public String reason() {
+            return timestamp + " is not within " + freshness.toSeconds() + " s before " + receivedAt;
         }
     }
 
     record FutureTimestamp(long timestamp, Instant receivedAt, Duration freshness) implements SubmissionRejection {
-        public String message() {
-            return "timestamp: " + timestamp + " is more than " + freshness.toSeconds() + " s after " + receivedAt;
+        public String field() {
+            return "timestamp";
+        }
+
+        public String reason() {
+            return timestamp + " is more than " + freshness.toSeconds() + " s after " + receivedAt;
         }
     }
 
     record EmptyResults() implements SubmissionRejection {
-        public String message() {
-            return "results: must not be empty";
+        public String field() {
+            return "results";
+        }
+
+        public String reason() {
+            return "must not be empty";
         }
     }
 
     record TooManyResults(int count, int max) implements SubmissionRejection {
-        public String message() {
-            return "results: " + count + " entries exceed the maximum of " + max;
+        public ErrorKind kind() {
+            return ErrorKind.TOO_LARGE;
+        }
+
+        public String field() {
+            return "results";
+        }
+
+        public String reason() {
+            return count + " entries exceed the maximum of " + max;
         }
     }
 
     record ReliabilityOutOfRange(int index, long nodeId, int reliability) implements SubmissionRejection {
-        public String message() {
-            return "results[" + index + "].reliability: " + reliability + " for node " + nodeId + " is not within 0..100";
+        public String field() {
+            return "results[" + index + "].reliability";
+        }
+
+        public String reason() {
+            return reliability + " for node " + nodeId + " is not within 0..100";
         }
     }
 
     record DuplicateNodeId(int index, long nodeId) implements SubmissionRejection {
-        public String message() {
-            return "results[" + index + "].node_id: node " + nodeId + " appears more than once";
+        public String field() {
+            return "results[" + index + "].node_id";
+        }
+
+        public String reason() {
+            return "node " + nodeId + " appears more than once";
         }
     }
 
+    /** A field naming a node that is not bonded: an invalid value of the submission, not a missing resource. */
     record UnknownNode(int index, long nodeId) implements SubmissionRejection {
-        public String message() {
-            return "results[" + index + "].node_id: node " + nodeId + " is not bonded";
+        public String field() {
+            return "results[" + index + "].node_id";
+        }
+
+        public String reason() {
+            return "node " + nodeId + " is not bonded";
         }
     }
 
     record IdentityMismatch(int index, long nodeId, String submitted, String bonded) implements SubmissionRejection {
-        public String message() {
-            return "results[" + index + "].identity: " + submitted + " is not node " + nodeId + "'s bonded identity " + bonded;
+        public String field() {
+            return "results[" + index + "].identity";
+        }
+
+        public String reason() {
+            return submitted + " is not node " + nodeId + "'s bonded identity " + bonded;
         }
     }
 
     /** The same signer, kind and timestamp were already recorded: a replay, not counted twice. */
     record DuplicateSubmission(SubmissionKey key) implements SubmissionRejection {
-        public String message() {
-            return "timestamp: a " + key.kind() + " submission by " + key.signer() + " at " + key.timestamp()
-                    + " was already recorded";
+        public ErrorKind kind() {
+            return ErrorKind.CONFLICT;
+        }
+
+        public String field() {
+            return "timestamp";
+        }
+
+        public String reason() {
+            return "a " + key.kind() + " submission by " + key.signer() + " at " + key.timestamp() + " was already recorded";
         }
     }
 }

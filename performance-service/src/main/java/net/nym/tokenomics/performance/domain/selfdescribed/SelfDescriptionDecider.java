@@ -1,5 +1,7 @@
 package net.nym.tokenomics.performance.domain.selfdescribed;
 
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.Rejection;
 import net.nym.tokenomics.performance.domain.Decision;
 
 import java.time.Instant;
@@ -18,14 +20,24 @@ public final class SelfDescriptionDecider {
         }
     }
 
-    public sealed interface ProbeRejection {
-        String message();
+    public sealed interface ProbeRejection extends Rejection {
 
         /** A fact at or before the node's latest recorded observation: a replay or an out-of-order prober. */
         record NotAfterLatestObservation(long nodeId, Instant observedAt, Instant latestObservedAt) implements ProbeRejection {
-            public String message() {
-                return "observed_at: " + observedAt + " is not after node " + nodeId + "'s latest observation "
-                        + latestObservedAt;
+            public ErrorKind kind() {
+                return ErrorKind.CONFLICT;
+            }
+
+            public String code() {
+                return "stale_observation";
+            }
+
+            public String field() {
+                return "observed_at";
+            }
+
+            public String reason() {
+                return observedAt + " is not after node " + nodeId + "'s latest observation " + latestObservedAt;
             }
         }
     }

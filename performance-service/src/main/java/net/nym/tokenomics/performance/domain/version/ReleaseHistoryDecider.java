@@ -1,5 +1,7 @@
 package net.nym.tokenomics.performance.domain.version;
 
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.Rejection;
 import net.nym.tokenomics.performance.domain.Decision;
 
 import java.time.Instant;
@@ -26,18 +28,42 @@ public final class ReleaseHistoryDecider {
         }
     }
 
-    public sealed interface ReleaseRejection {
-        String message();
+    /** Why a release was refused; both name the request's {@code semver}. */
+    public sealed interface ReleaseRejection extends Rejection {
 
-        record InvalidVersion(String semver, String reason) implements ReleaseRejection {
-            public String message() {
-                return "semver: '" + semver + "' is not a valid version (" + reason + ")";
+        @Override
+        default String code() {
+            return Rejection.codeOf(getClass());
+        }
+
+        @Override
+        default String field() {
+            return "semver";
+        }
+
+        /** "field: reason", for log lines. */
+        default String message() {
+            return field() + ": " + reason();
+        }
+
+        record InvalidVersion(String semver, String cause) implements ReleaseRejection {
+            public ErrorKind kind() {
+                return ErrorKind.INVALID;
+            }
+
+            public String reason() {
+                return "'" + semver + "' is not a valid version (" + cause + ")";
             }
         }
 
+        /** The chain only grows: a release at or below the latest contradicts it. */
         record NotNewerThanLatest(Semver requested, Semver latest) implements ReleaseRejection {
-            public String message() {
-                return "semver: " + requested + " is not greater than the latest release " + latest;
+            public ErrorKind kind() {
+                return ErrorKind.CONFLICT;
+            }
+
+            public String reason() {
+                return requested + " is not greater than the latest release " + latest;
             }
         }
     }
