@@ -169,6 +169,10 @@ public final class Charts {
         }
         JFreeChart chart = ChartFactory.createBoxAndWhiskerChart(title, "month", yLabel, data, false);
         chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        // one label per month stays readable at 60 months only turned upright and small
+        org.jfree.chart.axis.CategoryAxis axis = chart.getCategoryPlot().getDomainAxis();
+        axis.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_90);
+        axis.setTickLabelFont(axis.getTickLabelFont().deriveFont(9f));
         BoxAndWhiskerRenderer r = (BoxAndWhiskerRenderer) chart.getCategoryPlot().getRenderer();
         r.setMeanVisible(false);
         r.setMaxOutlierVisible(false);
