@@ -5,7 +5,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.rewards.application.LedgerService;
 import net.nym.tokenomics.rewards.application.RewardHistory;
@@ -53,7 +54,7 @@ public class BandwidthPriceResource {
             RewardingParams params = v.ledger().globals().params();
             Map.Entry<Long, RewardHistory.EpochTotals> last = v.history().epochs().lastEntry();
             if (last == null) {
-                throw new BadInput(Response.Status.CONFLICT, "epoch", "no epoch has been rewarded yet");
+                throw RejectedException.of(ErrorKind.NOT_READY, "no_rewarded_epoch", "epoch", "no epoch has been rewarded yet");
             }
             long epoch = last.getKey();
             List<RewardHistory.NodeEpochReward> rows = new ArrayList<>();
@@ -66,7 +67,7 @@ public class BandwidthPriceResource {
                 }
             }
             if (rows.isEmpty()) {
-                throw new BadInput(Response.Status.CONFLICT, "epoch", "no node was rewarded in epoch " + epoch);
+                throw RejectedException.of(ErrorKind.NOT_READY, "no_rewarded_node", "epoch", "no node was rewarded in epoch " + epoch);
             }
             List<LinearCost> mix = new ArrayList<>();
             List<LinearCost> idle = new ArrayList<>();
@@ -85,16 +86,17 @@ public class BandwidthPriceResource {
 
     private static long bounded(String field, String value, long min, long max) {
         if (value == null || value.isBlank()) {
-            throw new BadInput(field, "required");
+            throw RejectedException.invalid(field, "required");
         }
-        if (value.length() > 19 || !value.chars().allMatch(Character::isDigit)) {
-            throw new BadInput(field, "must be a whole number of packets");
+        if (value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw RejectedException.invalid(field, "must be a whole number of packets");
         }
-        long n = Long.parseLong(value);
-        if (n < min || n > max) {
-            throw new BadInput(field, "must be between " + min + " and " + max);
+        // 19 digits can exceed a long: compare before converting
+        java.math.BigInteger n = new java.math.BigInteger(value);
+        if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw RejectedException.invalid(field, "must be between " + min + " and " + max);
         }
-        return n;
+        return n.longValueExact();
     }
 
     private static Decimal surplus(String value) {
@@ -102,16 +104,16 @@ public class BandwidthPriceResource {
             return Decimal.ZERO;
         }
         if (value.length() > 40) {
-            throw new BadInput("surplus", "too long");
+            throw RejectedException.invalid("surplus", "too long");
         }
         Decimal tau;
         try {
             tau = Decimal.parse(value);
         } catch (RuntimeException e) {
-            throw new BadInput("surplus", "must be a non-negative decimal (uNYM per packet)");
+            throw RejectedException.invalid("surplus", "must be a non-negative decimal (uNYM per packet)");
         }
         if (tau.greaterThan(MAX_SURPLUS)) {
-            throw new BadInput("surplus", "must be at most " + MAX_SURPLUS);
+            throw RejectedException.invalid("surplus", "must be at most " + MAX_SURPLUS);
         }
         return tau;
     }

@@ -169,6 +169,15 @@ class RewardsServiceTest {
      * Drives epochs through Kafka: a delegation made during epoch N first earns in N+1; duplicates of an input change
      * nothing; the integration events reach the service's topic; a fresh fold reproduces the state and digests.
      */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "packets=|packets", "packets=12a|packets", "packets=0|packets", "packets=9999999999999999999|packets",
+            "packets=10&packet=11|packet", "packets=10&surplus=-1|surplus", "packets=10&surplus=1e3|surplus"})
+    void bandwidthPriceInputIsBoundedAndNamed(String query, String field) {
+        given().get("/v1/epoch/bandwidth-price?" + query).then().statusCode(400)
+                .body("error", equalTo("invalid_field")).body("field", equalTo(field));
+    }
+
     @Test
     void epochsAreRewardedFromKafkaInputsWithContractTiming() {
         String owner = account("op");
@@ -193,6 +202,15 @@ class RewardsServiceTest {
                 .body("items[0].epoch_id", equalTo((int) n)).body("items[0].delegates_reward", equalTo("0"))
                 .body("items[0].performance", equalTo("0.95"))
                 .body("items[1].epoch_id", equalTo((int) n + 1));
+        // the bandwidth price (paper eq. 1) is quoted for the latest rewarded set: Theorem 1's cost is its one node's
+        // flat epoch cost, and the surplus tau * E[M]
+        int epochsInInterval = ledger.read(v -> v.ledger().globals().params().epochsInInterval());
+        String epochCost = net.nym.tokenomics.eventlog.decimal.Decimal.of(40_000_000)
+                .div(net.nym.tokenomics.eventlog.decimal.Decimal.of(epochsInInterval)).toString();
+        given().get("/v1/epoch/bandwidth-price?packets=1000000&surplus=0.5").then().statusCode(200)
+                .body("expected_packets", equalTo(1000000)).body("surplus", equalTo("0.5"))
+                .body("expected_cost", equalTo(epochCost)).body("expected_surplus", equalTo("500000"))
+                .body("mix_nodes", equalTo(1)).body("idle_nodes", equalTo(0));
         String delegatesInNPlus1 = given().get("/v1/nodes/" + id + "/rewards?from_epoch=" + (n + 1)).then()
                 .extract().jsonPath().getString("items[0].delegates_reward");
         assertThat(new java.math.BigDecimal(delegatesInNPlus1)).isPositive();
