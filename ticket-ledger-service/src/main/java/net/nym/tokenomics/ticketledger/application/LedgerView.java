@@ -1,17 +1,17 @@
 package net.nym.tokenomics.ticketledger.application;
 
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
-import net.nym.tokenomics.eventlog.store.StoredEvent;
-import net.nym.tokenomics.eventlog.store.Transactions;
-import net.nym.tokenomics.ticketledger.domain.ledger.LedgerEvent;
+import net.nym.tokenomics.eventlog.command.CommandHandler;
+import net.nym.tokenomics.eventlog.command.ConcurrencyPolicy;
+import net.nym.tokenomics.eventlog.command.Decision;
+import net.nym.tokenomics.eventlog.command.FoldedState;
+import net.nym.tokenomics.eventlog.command.StreamFold;
+import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerState;
-import net.nym.tokenomics.ticketledger.domain.ledger.TicketLedger;
-import net.nym.tokenomics.ticketledger.persistence.LedgerEventCodec;
-import net.nym.tokenomics.ticketledger.persistence.LedgerLog;
+import net.nym.tokenomics.ticketledger.persistence.EpochClock;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -19,93 +19,77 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * This instance's in-memory ledger state: the fold of the ledger stream up to {@link #version()}. It only ever moves
- * forward by applying committed events in stream-version order, so it equals a fresh fold of the same prefix.
- * Writers catch it up inside their transaction (under the writer lock, see {@link LedgerLog}); a 1 s tail keeps it
- * fresh for reads when another instance writes.
+ * This instance's ledger state — the fold of {@link #STREAM}, cached between commands ({@link StreamFold}) — and the
+ * {@link CommandHandler} that decides on it under the single-writer policy: every writer, in every instance, takes
+ * the stream's advisory lock, catches up, decides, writes and commits before the next one starts, so every decision
+ * sees every committed fact (ADR 0008). Optimistic concurrency on the stream version and the {@code redeemed_serial}
+ * primary key stay as the database's own guards behind the lock. A 1 s tail keeps reads fresh when another instance
+ * writes.
  *
- * <p>While folding it recomputes each close's digest chain and checks it against the {@code EpochUsageClosed} record
- * published with it: a rebuild reports the first mismatch.
+ * <p>Deciders see the fold and the epoch clock, read in the same transaction right after the catch-up under the lock.
  */
 @ApplicationScoped
-public class LedgerView {
+public class LedgerView implements FoldedState<LedgerView.Current> {
+
+    /**
+     * The ledger's one stream. All ledger facts share it because they share one state (the double-spend index, usage,
+     * closed epochs): its stream version is the total order replay folds in.
+     */
+    public static final String STREAM = "ticket-ledger";
 
     private static final Logger LOG = Logger.getLogger(LedgerView.class);
-    private static final int PAGE = 500;
 
-    /** A fold of the stream: the state, the close-digest chain and how far it got. */
-    private static final class Fold {
-        final LedgerState state = LedgerState.empty();
-        final TreeMap<Long, String> closeDigests = new TreeMap<>();
-        String lastCloseDigest = CloseDigests.GENESIS;
-        long version;
-        String firstDigestMismatch;
-
-        int catchUp(LedgerLog log, Connection c) throws SQLException {
-            int applied = 0;
-            while (true) {
-                List<StoredEvent> page = log.readAfter(c, version, PAGE);
-                for (StoredEvent e : page) {
-                    if (e.streamVersion() != version + 1) {
-                        throw new IllegalStateException("ledger stream gap: at version " + version + ", got " + e.describe());
-                    }
-                    apply(e.streamVersion(), LedgerEventCodec.decode(e), e);
-                }
-                applied += page.size();
-                if (page.size() < PAGE) {
-                    return applied;
-                }
-            }
-        }
-
-        void apply(long streamVersion, Object event, StoredEvent stored) {
-            switch (event) {
-                case LedgerEvent.EpochUsageClosed closed -> {
-                    TicketLedger.evolve(state, closed);
-                    lastCloseDigest = CloseDigests.next(lastCloseDigest, closed, state.indexedSerials());
-                    closeDigests.put(closed.epoch(), lastCloseDigest);
-                }
-                case LedgerEvent e -> TicketLedger.evolve(state, e);
-                case IntegrationEvents.EpochUsageClosed published -> {
-                    String expected = closeDigests.get(published.epochId());
-                    if (!published.stateDigest().equals(expected) && firstDigestMismatch == null) {
-                        firstDigestMismatch = "epoch " + published.epochId() + ": published " + published.stateDigest()
-                                + ", replay gives " + expected + " ("
-                                + (stored == null ? "version " + streamVersion : stored.describe()) + ")";
-                        LOG.errorf("ticket ledger replay: state digest mismatch at %s", firstDigestMismatch);
-                    }
-                }
-                default -> {
-                    // Other integration records are never appended to this stream; decoding already refused unknown types.
-                }
-            }
-            version = streamVersion;
-        }
+    /** What the ledger's deciders see: the fold at {@code version} and the epoch clock as their transaction read it. */
+    public record Current(LedgerState ledger, String lastCloseDigest, long version, OptionalLong epochClock) {
     }
 
-    private final DataSource dataSource;
-    private final LedgerLog log;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private Fold fold = new Fold();
+    private final StreamFold<LedgerFold> fold;
+    private final EpochClock epochClock;
+    private final CommandHandler<Current> commands;
+    private OptionalLong clock = OptionalLong.empty();
 
-    public LedgerView(DataSource dataSource, LedgerLog log) {
-        this.dataSource = dataSource;
-        this.log = log;
+    public LedgerView(DataSource dataSource, EpochClock epochClock) {
+        EventStore store = new EventStore();
+        this.fold = new StreamFold<>(store, STREAM, LedgerFold.EVOLVER);
+        this.epochClock = epochClock;
+        this.commands = new CommandHandler<>("ticket-ledger", dataSource, store, this, ConcurrencyPolicy.singleWriter());
     }
 
-    /** Applies every committed event after {@link #version()}; returns how many. */
-    public int catchUp(Connection c) throws SQLException {
-        lock.writeLock().lock();
-        try {
-            return fold.catchUp(log, c);
-        } finally {
-            lock.writeLock().unlock();
-        }
+    /** The ledger's write path (one command at a time in this instance, under the stream's writer lock). */
+    public CommandHandler<Current> commands() {
+        return commands;
+    }
+
+    /** For the handler only (it holds the writer lock): catches the fold up and reads the epoch clock. */
+    @Override
+    public void catchUp(Connection c) throws SQLException {
+        fold.catchUp(c);
+        clock = epochClock.current(c);
+    }
+
+    @Override
+    public long version(String stream) {
+        return fold.version(stream);
+    }
+
+    @Override
+    public Current state() {
+        LedgerFold f = fold.state();
+        return new Current(f.state(), f.lastCloseDigest(), f.version(), clock);
+    }
+
+    @Override
+    public void appended(String stream, long expectedVersion, List<Decision.Pending> events) {
+        fold.appended(stream, expectedVersion, events);
+    }
+
+    @Override
+    public void invalidate() {
+        fold.invalidate();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -115,8 +99,9 @@ public class LedgerView {
                 read(LedgerState::indexedSerials), (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Applies every committed event this instance has not folded yet, in a transaction of its own. */
     public void catchUp() {
-        Transactions.inTransaction(dataSource, this::catchUp);
+        commands.catchUp(STREAM);
     }
 
     @Scheduled(every = "${ticket-ledger.tail-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -124,108 +109,21 @@ public class LedgerView {
         catchUp();
     }
 
-    /**
-     * Replaces this view by a fresh fold of the whole stream (read on {@code c}), and returns the new version. The
-     * caller holds the writer lock, so the fold ends where the log ends. The old fold serves reads until the new one
-     * is complete.
-     */
-    public long refold(Connection c) throws SQLException {
-        Fold fresh = new Fold();
-        fresh.catchUp(log, c);
-        lock.writeLock().lock();
-        try {
-            fold = fresh;
-            return fresh.version;
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    /**
-     * After a writer's commit: applies its events directly when nothing else was applied since it caught up (the
-     * common case), else catches up from the database.
-     */
-    public void committed(long expectedVersion, List<StoredEvent> stored) {
-        lock.writeLock().lock();
-        try {
-            if (fold.version == expectedVersion) {
-                for (StoredEvent e : stored) {
-                    fold.apply(e.streamVersion(), LedgerEventCodec.decode(e), e);
-                }
-                return;
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
-        catchUp();
-    }
-
-    /**
-     * After a writer's commit of domain events that it appended at versions {@code expectedVersion + 1, + 2, ...}:
-     * evolves them as they are, without reading or decoding them back (the codec round-trips them exactly, which
-     * {@code LedgerEventCodecTest} and the replay tests check), unless something else was applied since the writer
-     * caught up, in which case it catches up from the database.
-     */
-    public void committedEvents(long expectedVersion, List<? extends LedgerEvent> events) {
-        lock.writeLock().lock();
-        try {
-            if (fold.version == expectedVersion) {
-                for (LedgerEvent e : events) {
-                    fold.apply(fold.version + 1, e, null);
-                }
-                return;
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
-        catchUp();
-    }
-
-    /** Reads the state under the read lock; the function must not keep references to mutable parts. */
+    /** Reads the state under the fold's read lock; the function must not keep references to mutable parts. */
     public <T> T read(Function<LedgerState, T> reader) {
-        lock.readLock().lock();
-        try {
-            return reader.apply(fold.state);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return fold.read(f -> reader.apply(f.state()));
     }
 
     public long version() {
-        lock.readLock().lock();
-        try {
-            return fold.version;
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    /** The digest chain after the last close folded so far. */
-    public String lastCloseDigest() {
-        lock.readLock().lock();
-        try {
-            return fold.lastCloseDigest;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return fold.read(LedgerFold::version);
     }
 
     public Map<Long, String> closeDigests() {
-        lock.readLock().lock();
-        try {
-            return Map.copyOf(fold.closeDigests);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return fold.read(f -> Map.copyOf(f.closeDigests()));
     }
 
     /** The first close whose published digest differs from the replayed one, or null. */
     public String firstDigestMismatch() {
-        lock.readLock().lock();
-        try {
-            return fold.firstDigestMismatch;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return fold.read(LedgerFold::firstDigestMismatch);
     }
 }

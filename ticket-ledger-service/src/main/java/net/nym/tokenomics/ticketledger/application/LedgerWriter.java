@@ -3,12 +3,15 @@ package net.nym.tokenomics.ticketledger.application;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import net.nym.tokenomics.eventlog.command.CommandHandler;
+import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.digest.StateDigest;
-import net.nym.tokenomics.eventlog.store.NewEvent;
-import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
-import net.nym.tokenomics.ticketledger.domain.ledger.Decision;
+import net.nym.tokenomics.ticketledger.application.LedgerView.Current;
+import net.nym.tokenomics.ticketledger.domain.ledger.Decision.AlreadyProcessed;
+import net.nym.tokenomics.ticketledger.domain.ledger.Decision.Events;
+import net.nym.tokenomics.ticketledger.domain.ledger.Decision.Rejected;
 import net.nym.tokenomics.ticketledger.domain.ledger.GatewayEpochUsage;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerConfig;
@@ -19,9 +22,7 @@ import net.nym.tokenomics.ticketledger.domain.ledger.SpentTicket;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketLedger;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketOutcome;
 import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
-import net.nym.tokenomics.ticketledger.persistence.EpochClock;
 import net.nym.tokenomics.ticketledger.persistence.LedgerEventCodec;
-import net.nym.tokenomics.ticketledger.persistence.LedgerLog;
 import net.nym.tokenomics.ticketledger.persistence.SerialIndex;
 import org.jboss.logging.Logger;
 
@@ -34,19 +35,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
+import static net.nym.tokenomics.ticketledger.application.LedgerView.STREAM;
+
 /**
- * The ledger's command handlers: lock the writer, catch up, decide, write the effects, append, commit — one
- * transaction per group of batches ({@link #redeemGroup}, fed by {@link GroupCommit}) and per other command. See
- * {@link LedgerLog} for why writers serialise and what guards stand behind the lock.
+ * The ledger's commands, each a decider run by the view's {@link CommandHandler} (single writer: lock, catch up,
+ * decide, write the effects, append, evolve): one transaction per group of batches ({@link #redeemGroup}, fed by
+ * {@link GroupCommit}) and per other command. Serial-index writes are the decisions' effects, so they commit or roll
+ * back with the events. {@code Decision} is the handler's; {@code Events}, {@code AlreadyProcessed} and
+ * {@code Rejected} are the domain decider's answers.
  */
 @ApplicationScoped
 public class LedgerWriter {
@@ -54,23 +62,20 @@ public class LedgerWriter {
     private static final Logger LOG = Logger.getLogger(LedgerWriter.class);
 
     private final DataSource dataSource;
-    private final LedgerLog log;
     private final LedgerView view;
+    private final CommandHandler<Current> commands;
     private final SerialIndex index;
-    private final EpochClock epochClock;
     private final Clock clock;
     private final Timer lockHeld;
 
-    public LedgerWriter(DataSource dataSource, LedgerLog log, LedgerView view, SerialIndex index, EpochClock epochClock,
-                        Clock clock, MeterRegistry meters) {
+    public LedgerWriter(DataSource dataSource, LedgerView view, SerialIndex index, Clock clock, MeterRegistry meters) {
         this.lockHeld = Timer.builder("ticket_ledger_writer_lock_held")
-                .description("time a group of batches (or another command) holds the writer lock, until its commit starts")
+                .description("a group of batches' (or another command's) writer transaction, from taking the writer lock to its commit")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.dataSource = dataSource;
-        this.log = log;
         this.view = view;
+        this.commands = view.commands();
         this.index = index;
-        this.epochClock = epochClock;
         this.clock = clock;
     }
 
@@ -93,13 +98,6 @@ public class LedgerWriter {
         }
     }
 
-    /** What an expiry transaction stored: its result, and the stored events appended after {@code expectedVersion}. */
-    private record Written<T>(T result, long expectedVersion, List<StoredEvent> stored) { }
-
-    /** What a group transaction stored: a result per batch, and the batch events appended after {@code expectedVersion}. */
-    private record GroupWritten(List<BatchResult> results, long expectedVersion,
-                                List<LedgerEvent.TicketBatchRedeemed> appended) { }
-
     /**
      * Judges a group of batches whose signatures the callers verified, in order, in ONE transaction: lock the writer,
      * catch up, read the epoch clock once, decide every batch against the state as the earlier ones of the group left
@@ -109,52 +107,37 @@ public class LedgerWriter {
      * clock and the time taken under the lock.
      *
      * <p>Returns one result per command, in order. A refused batch or a resubmission only shapes its own result. If
-     * anything throws, the transaction rolls back: nothing of the group is stored, the state is unchanged, and the
-     * exception propagates for the caller to fail or retry the batches ({@link GroupCommit}).
+     * anything throws, the transaction rolls back: nothing of the group is stored, and the exception propagates for
+     * the caller to fail or retry the batches ({@link GroupCommit}).
      */
-    public List<BatchResult> redeemGroup(List<LongFunction<LedgerCommand.RedeemTicketBatch>> commands) {
-        GroupWritten written = Transactions.inTransaction(dataSource, c -> {
-            log.lockWriter(c);
-            long locked = System.nanoTime();
-            try {
-                return judgeGroup(c, commands);
-            } finally {
-                lockHeld.record(System.nanoTime() - locked, TimeUnit.NANOSECONDS);
-            }
-        });
-        if (!written.appended().isEmpty()) {
-            view.committedEvents(written.expectedVersion(), written.appended());
+    public List<BatchResult> redeemGroup(List<LongFunction<LedgerCommand.RedeemTicketBatch>> group) {
+        long started = System.nanoTime();
+        try {
+            return commands.execute(STREAM, current -> judgeGroup(current, group));
+        } finally {
+            lockHeld.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
-        return written.results();
     }
 
-    private GroupWritten judgeGroup(Connection c, List<LongFunction<LedgerCommand.RedeemTicketBatch>> commands)
-            throws SQLException {
-        view.catchUp(c);
-        long expected = view.version();
-        OptionalLong clock = epochClock.current(c);
+    private Decision<List<BatchResult>> judgeGroup(Current current, List<LongFunction<LedgerCommand.RedeemTicketBatch>> group) {
         // The clock table is consumer state, not in the log: after a rebuild from Kafka it stays empty until the
         // consumer has re-read selection's topic. The log's own closings already say which epoch is open (the decider
         // counts a ticket in max(clock, last closed + 1) anyway), so only a ledger that knows neither refuses.
-        OptionalLong current = clock.isPresent() ? clock : view.read(LedgerState::openEpoch);
-        List<BatchResult> results = new ArrayList<>(commands.size());
-        if (current.isEmpty()) {
-            for (int i = 0; i < commands.size(); i++) {
-                results.add(new BatchResult.EpochUnknown());
-            }
-            return new GroupWritten(results, expected, List.of());
+        OptionalLong epoch = current.epochClock().isPresent() ? current.epochClock() : current.ledger().openEpoch();
+        if (epoch.isEmpty()) {
+            return Decision.none(Collections.nCopies(group.size(), new BatchResult.EpochUnknown()));
         }
-        List<LedgerCommand.RedeemTicketBatch> cmds = new ArrayList<>(commands.size());
-        for (LongFunction<LedgerCommand.RedeemTicketBatch> command : commands) {
-            cmds.add(command.apply(current.getAsLong()));
+        List<LedgerCommand.RedeemTicketBatch> cmds = new ArrayList<>(group.size());
+        for (LongFunction<LedgerCommand.RedeemTicketBatch> command : group) {
+            cmds.add(command.apply(epoch.getAsLong()));
         }
-        List<Decision> decisions = view.read(state -> TicketLedger.decideRedemptions(cmds, state));
+        List<BatchResult> results = new ArrayList<>(group.size());
         List<LedgerEvent.TicketBatchRedeemed> batches = new ArrayList<>();
-        for (Decision decision : decisions) {
+        for (var decision : TicketLedger.decideRedemptions(cmds, current.ledger())) {
             results.add(switch (decision) {
-                case Decision.Rejected r -> new BatchResult.Refused(r.rejection());
-                case Decision.AlreadyProcessed p -> new BatchResult.Resubmitted(p.original());
-                case Decision.Events e -> {
+                case Rejected r -> new BatchResult.Refused(r.rejection());
+                case AlreadyProcessed p -> new BatchResult.Resubmitted(p.original());
+                case Events e -> {
                     LedgerEvent.TicketBatchRedeemed batch = (LedgerEvent.TicketBatchRedeemed) e.events().getFirst();
                     batches.add(batch);
                     yield new BatchResult.Judged(batch);
@@ -162,15 +145,13 @@ public class LedgerWriter {
             });
         }
         if (batches.isEmpty()) {
-            return new GroupWritten(results, expected, List.of());
+            return Decision.none(results);
         }
-        checkAndIndex(c, batches, expected);
-        List<NewEvent> events = new ArrayList<>(batches.size());
+        List<Decision.Pending> events = new ArrayList<>(batches.size());
         for (LedgerEvent.TicketBatchRedeemed batch : batches) {
-            events.add(LedgerEventCodec.encode(batchEventId(batch), batch));
+            events.add(new Decision.Pending(LedgerEventCodec.encode(batchEventId(batch), batch), batch));
         }
-        log.appendWithoutEcho(c, expected, events);
-        return new GroupWritten(results, expected, batches);
+        return Decision.accept(events, c -> checkAndIndex(c, batches, current.version()), results);
     }
 
     /**
@@ -217,42 +198,48 @@ public class LedgerWriter {
      * or if rows were lost or added by hand; then it is rebuilt from the log ({@link #rebuildFromLog}) instead of
      * refusing every batch until an admin notices. Returns what the rebuild did, if one was needed.
      */
-    public java.util.Optional<Rebuilt> rebuildIndexIfBehindLog() {
+    public Optional<Rebuilt> rebuildIndexIfBehindLog() {
         int[] counts = Transactions.inTransaction(dataSource, c -> {
-            view.catchUp(c);
+            commands.catchUp(c, STREAM);
             return new int[] {index.count(c), view.read(s -> s.indexedSerials())};
         });
         if (counts[0] == counts[1]) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         LOG.warnf("redeemed_serial holds %d serials but the log's fold indexes %d (e.g. after a rebuild from Kafka): "
                 + "rebuilding it from the log", counts[0], counts[1]);
-        return java.util.Optional.of(rebuildFromLog());
+        return Optional.of(rebuildFromLog());
     }
 
     /** What {@link #rebuildFromLog} did. */
     public record Rebuilt(long logVersion, String stateDigestBefore, String stateDigest, int rowsBefore,
                           int rowsWritten, String indexDigest) { }
 
+    private record Refolded(long version, String stateDigest, SortedMap<TicketSerial, SpentTicket> spent) { }
+
     /**
-     * Rebuilds everything this service derives from its log, under the writer lock in one transaction: a fresh fold
-     * of the whole ledger stream replaces the in-memory state (usage, double-spend index, idempotency, digests), and
-     * {@code redeemed_serial} is rewritten to hold exactly that fold's double-spend index. Batches wait meanwhile.
+     * Rebuilds everything this service derives from its log: a fresh fold of the whole ledger stream replaces the
+     * in-memory state (usage, double-spend index, idempotency, digests), and {@code redeemed_serial} is rewritten, in
+     * the same transaction and under the writer lock, to hold exactly that fold's double-spend index. Batches wait
+     * meanwhile. The digest before is of the state as this instance last caught up.
      */
     public Rebuilt rebuildFromLog() {
+        view.catchUp();
+        String before = view.read(s -> StateDigest.of(s.canonicalView()));
+        view.invalidate();
         return Transactions.inTransaction(dataSource, c -> {
-            log.lockWriter(c);
-            view.catchUp(c);
-            String before = view.read(s -> StateDigest.of(s.canonicalView()));
+            // One handler call per transaction: it refolds (the fold was invalidated) and keeps the writer lock to the
+            // commit, so the index below is rewritten from exactly the log this transaction sees.
+            var decision = commands.decideIn(c, STREAM, current -> Decision.none(new Refolded(current.version(),
+                    StateDigest.of(current.ledger().canonicalView()), current.ledger().canonicalView().spent())));
+            Refolded fold = ((Decision.Accepted<Refolded>) decision).result();
             int rowsBefore = index.digest(c).rows();
-            long version = view.refold(c);
-            java.util.SortedMap<TicketSerial, SpentTicket> spent = view.read(s -> s.canonicalView().spent());
-            String after = view.read(s -> StateDigest.of(s.canonicalView()));
-            int written = index.replaceAll(c, spent);
+            int written = index.replaceAll(c, fold.spent());
             SerialIndex.IndexDigest digest = index.digest(c);
             LOG.infof("ticket ledger rebuilt from the log at version %d: state digest %s (was %s), redeemed_serial "
-                    + "%d rows (was %d), index digest %s", version, after, before, written, rowsBefore, digest.sha256());
-            return new Rebuilt(version, before, after, rowsBefore, written, digest.sha256());
+                    + "%d rows (was %d), index digest %s", fold.version(), fold.stateDigest(), before, written, rowsBefore,
+                    digest.sha256());
+            return new Rebuilt(fold.version(), before, fold.stateDigest(), rowsBefore, written, digest.sha256());
         });
     }
 
@@ -262,18 +249,26 @@ public class LedgerWriter {
      * Returns the closed epochs (none for a redelivery of an epoch already closed).
      */
     public List<Long> closeEpochsThrough(Connection c, long epoch, String consumer, UUID inputEventId) throws SQLException {
-        log.lockWriter(c);
-        view.catchUp(c);
-        long expected = view.version();
+        Decision<List<Long>> decision = commands.decideIn(c, STREAM, current -> closing(current, epoch, consumer, inputEventId));
+        return switch (decision) {
+            case Decision.Accepted<List<Long>> a -> a.result();
+            case Decision.Rejected<List<Long>> r -> {
+                LOG.debugf("EpochEnded(%d): %s", epoch, r.rejection());
+                yield List.of();
+            }
+        };
+    }
+
+    private Decision<List<Long>> closing(Current current, long epoch, String consumer, UUID inputEventId) {
         Instant now = clock.instant();
-        Decision decision = view.read(state -> TicketLedger.decide(new LedgerCommand.CloseEpochsThrough(epoch, now), state));
-        if (!(decision instanceof Decision.Events events)) {
-            LOG.debugf("EpochEnded(%d): %s", epoch, decision);
-            return List.of();
+        var decision = TicketLedger.decide(new LedgerCommand.CloseEpochsThrough(epoch, now), current.ledger());
+        if (!(decision instanceof Events events)) {
+            return decision instanceof Rejected r
+                    ? Decision.reject(r.rejection()) : Decision.none(List.of());
         }
-        int indexed = view.read(s -> s.indexedSerials());
-        String digest = view.lastCloseDigest();
-        List<NewEvent> out = new ArrayList<>();
+        int indexed = current.ledger().indexedSerials();
+        String digest = current.lastCloseDigest();
+        List<Decision.Pending> out = new ArrayList<>();
         List<Long> closed = new ArrayList<>();
         for (LedgerEvent event : events.events()) {
             LedgerEvent.EpochUsageClosed close = (LedgerEvent.EpochUsageClosed) event;
@@ -284,73 +279,79 @@ public class LedgerWriter {
             }
             IntegrationEvents.EpochUsageClosed contract = new IntegrationEvents.EpochUsageClosed(close.epoch(), gateways,
                     close.totalTickets(), close.feeIncome(), digest);
-            out.add(LedgerEventCodec.encode(derivedId(inputEventId, "ledger-close-" + close.epoch()), close)
-                    .causedBy(consumer, inputEventId));
-            out.add(LedgerEventCodec.encodeIntegration(derivedId(inputEventId, "usage-closed-" + close.epoch()), contract)
-                    .causedBy(consumer, inputEventId));
+            out.add(new Decision.Pending(LedgerEventCodec.encode(derivedId(inputEventId, "ledger-close-" + close.epoch()), close)
+                    .causedBy(consumer, inputEventId), close));
+            out.add(new Decision.Pending(LedgerEventCodec.encode(derivedId(inputEventId, "usage-closed-" + close.epoch()), contract)
+                    .causedBy(consumer, inputEventId), contract));
             closed.add(close.epoch());
             LOG.infof("epoch %d usage closed: %d gateways, %d tickets, %d bytes, fee income %s uNYM", close.epoch(),
                     gateways.size(), close.totalTickets(), close.totalBytes(), close.feeIncome());
         }
-        log.append(c, expected, out);
-        return closed;
+        return Decision.accept(out, closed);
     }
 
-    /** A registry fact from rewards-service, inside the consumer's transaction. */
+    /** A registry fact from rewards-service (NodeBonded), inside the consumer's transaction. */
     public void recordGateway(Connection c, LedgerCommand.RecordGateway cmd, String consumer, UUID inputEventId)
             throws SQLException {
-        log.lockWriter(c);
-        view.catchUp(c);
-        long expected = view.version();
-        Decision decision = view.read(state -> TicketLedger.decide(cmd, state));
-        switch (decision) {
-            case Decision.Events e when !e.events().isEmpty() -> {
-                List<NewEvent> out = new ArrayList<>();
-                for (int i = 0; i < e.events().size(); i++) {
-                    out.add(LedgerEventCodec.encode(derivedId(inputEventId, "gateway-" + i), e.events().get(i))
-                            .causedBy(consumer, inputEventId));
-                }
-                log.append(c, expected, out);
-                LOG.infof("gateway node %d: identity %s, bonded=%s", cmd.nodeId(), cmd.identity(), cmd.bonded());
+        registry(c, cmd.nodeId(), state -> Optional.of(cmd), consumer, inputEventId);
+    }
+
+    /** NodeUnbonded: the node keeps its identity, now unbonded; nothing if the ledger never knew it as a gateway. */
+    public void unbondGateway(Connection c, long nodeId, String consumer, UUID inputEventId) throws SQLException {
+        registry(c, nodeId, state -> state.gateway(nodeId)
+                .map(g -> new LedgerCommand.RecordGateway(nodeId, g.identity(), false, clock.instant())), consumer, inputEventId);
+    }
+
+    private void registry(Connection c, long nodeId,
+                          Function<LedgerState, Optional<LedgerCommand.RecordGateway>> command,
+                          String consumer, UUID inputEventId) throws SQLException {
+        Decision<Optional<LedgerCommand.RecordGateway>> decision = commands.decideIn(c, STREAM, current -> {
+            Optional<LedgerCommand.RecordGateway> cmd = command.apply(current.ledger());
+            if (cmd.isEmpty()) {
+                return Decision.none(cmd);
             }
-            case Decision.Rejected r -> LOG.warnf("registry fact for node %d ignored: %s", cmd.nodeId(), r.rejection().message());
+            return switch (TicketLedger.decide(cmd.get(), current.ledger())) {
+                case Rejected r -> Decision.reject(r.rejection());
+                case Events e when !e.events().isEmpty() -> {
+                    List<Decision.Pending> out = new ArrayList<>();
+                    for (int i = 0; i < e.events().size(); i++) {
+                        out.add(new Decision.Pending(LedgerEventCodec.encode(derivedId(inputEventId, "gateway-" + i),
+                                e.events().get(i)).causedBy(consumer, inputEventId), e.events().get(i)));
+                    }
+                    yield Decision.accept(out, cmd);
+                }
+                default -> Decision.none(Optional.empty());
+            };
+        });
+        switch (decision) {
+            case Decision.Accepted<Optional<LedgerCommand.RecordGateway>> a when a.result().isPresent() ->
+                    LOG.infof("gateway node %d: identity %s, bonded=%s", nodeId, a.result().get().identity(), a.result().get().bonded());
+            case Decision.Rejected<Optional<LedgerCommand.RecordGateway>> r ->
+                    LOG.warnf("registry fact for node %d ignored: %s", nodeId, r.rejection().reason());
             default -> { }
         }
     }
 
-    /** Which node holds this identity now, as far as this instance has folded (for NodeUnbonded). */
-    public Optional<net.nym.tokenomics.ticketledger.domain.ledger.GatewayRegistration> gateway(Connection c, long nodeId)
-            throws SQLException {
-        view.catchUp(c);
-        return view.read(s -> s.gateway(nodeId));
-    }
-
     /** The cleaner: forgets serials past retention in the log and in the SQL index, in one transaction. */
     public Optional<LedgerEvent.SerialsExpired> expire(LedgerConfig config) {
-        Written<Optional<LedgerEvent.SerialsExpired>> written = Transactions.inTransaction(dataSource, c -> {
-            log.lockWriter(c);
-            view.catchUp(c);
-            long expected = view.version();
+        return commands.execute(STREAM, current -> {
             Instant now = clock.instant();
             LedgerCommand.ExpireSerials cmd = new LedgerCommand.ExpireSerials(LocalDate.ofInstant(now, ZoneOffset.UTC), now, config);
-            Decision decision = view.read(state -> TicketLedger.decide(cmd, state));
-            if (!(decision instanceof Decision.Events events) || events.events().isEmpty()) {
-                return new Written<>(Optional.<LedgerEvent.SerialsExpired>empty(), expected, List.of());
+            if (!(TicketLedger.decide(cmd, current.ledger())
+                    instanceof Events events) || events.events().isEmpty()) {
+                return Decision.none(Optional.empty());
             }
             LedgerEvent.SerialsExpired expired = (LedgerEvent.SerialsExpired) events.events().getFirst();
-            int deleted = index.delete(c, expired.serialsRemoved());
-            if (deleted != expired.count()) {
-                throw new IndexMismatchException("expiry forgets " + expired.count() + " serials but " + deleted
-                        + " rows were in redeemed_serial");
-            }
-            List<StoredEvent> stored = log.append(c, expected,
-                    List.of(LedgerEventCodec.encode(UUID.randomUUID(), expired)));
-            return new Written<>(Optional.of(expired), expected, stored);
+            Decision.Effects forget = c -> {
+                int deleted = index.delete(c, expired.serialsRemoved());
+                if (deleted != expired.count()) {
+                    throw new IndexMismatchException("expiry forgets " + expired.count() + " serials but " + deleted
+                            + " rows were in redeemed_serial");
+                }
+            };
+            return Decision.accept(List.of(new Decision.Pending(LedgerEventCodec.encode(UUID.randomUUID(), expired), expired)),
+                    forget, Optional.of(expired));
         });
-        if (!written.stored().isEmpty()) {
-            view.committed(written.expectedVersion(), written.stored());
-        }
-        return written.result();
     }
 
     /** Name-based from (gateway, key, recorded time): reproducible, and distinct if a key is reused after expiry. */

@@ -23,11 +23,11 @@ public interface LedgerSettings {
     @WithDefault("1000")
     int maxBatchSize();
 
-    /** A batch signed longer ago than this is stale (422). */
+    /** A batch signed longer ago than this is stale (400). */
     @WithDefault("PT5M")
     Duration maxSubmissionAge();
 
-    /** A batch signed further in the future than this is refused (422). */
+    /** A batch signed further in the future than this is refused (400). */
     @WithDefault("PT5M")
     Duration maxClockSkew();
 

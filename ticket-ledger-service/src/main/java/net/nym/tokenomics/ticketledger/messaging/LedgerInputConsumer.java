@@ -9,7 +9,6 @@ import net.nym.tokenomics.eventlog.store.EventCodec;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter;
 import net.nym.tokenomics.ticketledger.config.LedgerSettings;
-import net.nym.tokenomics.ticketledger.domain.ledger.GatewayRegistration;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.persistence.EpochClock;
@@ -24,7 +23,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +36,9 @@ import java.util.concurrent.ExecutionException;
 public class LedgerInputConsumer {
 
     public static final String CONSUMER = "ticket-ledger-service";
+    /** The integration events {@link #handle} acts on; the consumer passes over every other type unread. */
+    static final Set<String> HANDLED = IntegrationEvents.types(IntegrationEvents.NodeBonded.class,
+            IntegrationEvents.NodeUnbonded.class, IntegrationEvents.EpochStarted.class, IntegrationEvents.EpochEnded.class);
     private static final Logger LOG = Logger.getLogger(LedgerInputConsumer.class);
 
     private final EventLogRuntime runtime;
@@ -65,23 +66,16 @@ public class LedgerInputConsumer {
         if (createTopics) {
             ensureTopics();
         }
-        runtime.startConsumer(CONSUMER, topics, Set.of(IntegrationEvents.NodeBonded.TYPE, IntegrationEvents.NodeUnbonded.TYPE,
-                IntegrationEvents.EpochStarted.TYPE, IntegrationEvents.EpochEnded.TYPE), this::handle);
+        runtime.startConsumer(CONSUMER, topics, HANDLED, this::handle);
     }
 
     void handle(Connection c, StoredEvent event) throws SQLException {
-        if (!codec.knows(event.eventType())) {
+        if (!HANDLED.contains(event.eventType())) {
             return;
         }
         switch (codec.decode(event)) {
             case IntegrationEvents.NodeBonded b -> nodeBonded(c, event, b);
-            case IntegrationEvents.NodeUnbonded u -> {
-                Optional<GatewayRegistration> known = writer.gateway(c, u.nodeId());
-                if (known.isPresent()) {
-                    writer.recordGateway(c, new LedgerCommand.RecordGateway(u.nodeId(), known.get().identity(), false,
-                            clock.instant()), CONSUMER, event.eventId());
-                }
-            }
+            case IntegrationEvents.NodeUnbonded u -> writer.unbondGateway(c, u.nodeId(), CONSUMER, event.eventId());
             case IntegrationEvents.EpochStarted s -> epochClock.advanceTo(c, s.epochId());
             case IntegrationEvents.EpochEnded e -> {
                 epochClock.advanceTo(c, e.epochId() + 1);

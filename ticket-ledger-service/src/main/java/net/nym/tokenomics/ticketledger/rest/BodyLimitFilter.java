@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import net.nym.tokenomics.eventlog.api.ApiError;
 import net.nym.tokenomics.eventlog.json.Json;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,7 +36,7 @@ public class BodyLimitFilter {
                 if (bytes > maxBodyBytes) {
                     ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                             .putHeader(HttpHeaders.CONNECTION, "close")
-                            .end(Json.write(new ErrorBody("body_too_large", null, "request body is " + bytes
+                            .end(Json.write(new ApiError("body_too_large", "body", "request body is " + bytes
                                     + " bytes, the maximum is " + maxBodyBytes + " (quarkus.http.limits.max-body-size)")));
                     return;
                 }

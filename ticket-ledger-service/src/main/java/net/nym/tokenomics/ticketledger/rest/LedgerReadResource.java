@@ -6,6 +6,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.ticketledger.application.LedgerView;
@@ -68,8 +70,8 @@ public class LedgerReadResource {
     public TicketView ticket(@PathParam("serial") String serial) {
         TicketStatus status = view.read(s -> s.ticketStatus(serial));
         return switch (status) {
-            case TicketStatus.Malformed m -> throw new ApiException(422, "malformed_serial", "serial", m.reason());
-            case TicketStatus.NotRedeemed n -> throw new ApiException(404, "not_redeemed", "serial", "serial "
+            case TicketStatus.Malformed m -> throw RejectedException.of(ErrorKind.INVALID, "malformed_serial", "serial", m.reason());
+            case TicketStatus.NotRedeemed n -> throw RejectedException.of(ErrorKind.NOT_FOUND, "not_redeemed", "serial", "serial "
                     + n.serial() + " has not been redeemed" + n.expiredBefore()
                     .map(d -> " (serials spent before " + d + " have been forgotten)").orElse(""));
             case TicketStatus.Redeemed r -> new TicketView(r.serial().base58(), "redeemed", r.firstRedemption().gatewayNodeId(),
@@ -88,7 +90,7 @@ public class LedgerReadResource {
     @Path("/gateways/{node_id}")
     public GatewayView gateway(@PathParam("node_id") long nodeId) {
         return view.read(s -> s.gateway(nodeId)).map(g -> new GatewayView(g.nodeId(), g.identity().base58(), g.bonded()))
-                .orElseThrow(() -> new ApiException(404, "unknown_gateway", "node_id",
+                .orElseThrow(() -> RejectedException.of(ErrorKind.NOT_FOUND, "unknown_gateway", "node_id",
                         "no gateway node " + nodeId + " in the registry"));
     }
 
@@ -104,7 +106,7 @@ public class LedgerReadResource {
     public GatewayUsageResponse gatewayUsage(@PathParam("node_id") long nodeId, @QueryParam("from_epoch") Long fromEpoch,
                                              @QueryParam("to_epoch") Long toEpoch) {
         if (nodeId < 0 || nodeId > U32_MAX) {
-            throw new ApiException(422, "invalid_field", "node_id", "node ids are u32, got " + nodeId);
+            throw RejectedException.invalid("node_id", "node ids are u32, got " + nodeId);
         }
         // Default range: the last MAX_EPOCH_RANGE epochs up to the running one.
         long open = view.read(s -> s.openEpoch().orElse(0));
@@ -112,13 +114,13 @@ public class LedgerReadResource {
         long to = toEpoch != null ? toEpoch : Math.max(running, fromEpoch == null ? 0 : fromEpoch);
         long from = fromEpoch != null ? fromEpoch : Math.max(0, to - (MAX_EPOCH_RANGE - 1));
         if (from < 0 || to < 0) {
-            throw new ApiException(422, "invalid_field", from < 0 ? "from_epoch" : "to_epoch", "epochs are not negative");
+            throw RejectedException.invalid(from < 0 ? "from_epoch" : "to_epoch", "epochs are not negative");
         }
         if (from > to) {
-            throw new ApiException(422, "invalid_field", "from_epoch", "from_epoch " + from + " is after to_epoch " + to);
+            throw RejectedException.invalid("from_epoch", "from_epoch " + from + " is after to_epoch " + to);
         }
         if (to - from >= MAX_EPOCH_RANGE) {
-            throw new ApiException(422, "invalid_field", "to_epoch", "at most " + MAX_EPOCH_RANGE + " epochs per request");
+            throw RejectedException.invalid("to_epoch", "at most " + MAX_EPOCH_RANGE + " epochs per request");
         }
         List<GatewayUsageInEpoch> rows = view.read(s -> s.gatewayUsage(nodeId, from, to));
         return new GatewayUsageResponse(nodeId, from, to, rows.stream().map(r -> new EpochUsageRow(r.epoch(), r.closed(),
@@ -135,9 +137,9 @@ public class LedgerReadResource {
     @Path("/epochs/{epoch}/usage")
     public EpochUsageResponse epochUsage(@PathParam("epoch") long epoch) {
         if (epoch < 0) {
-            throw new ApiException(422, "invalid_field", "epoch", "epochs are not negative");
+            throw RejectedException.invalid("epoch", "epochs are not negative");
         }
-        EpochTotals t = view.read(s -> s.epochTotals(epoch)).orElseThrow(() -> new ApiException(404, "unknown_epoch",
+        EpochTotals t = view.read(s -> s.epochTotals(epoch)).orElseThrow(() -> RejectedException.of(ErrorKind.NOT_FOUND, "unknown_epoch",
                 "epoch", "epoch " + epoch + " closed before this ledger's log began"));
         return new EpochUsageResponse(t.epoch(), t.closed(), t.totalTickets(), t.totalBytes(), t.feeIncome(),
                 TypeUsageView.of(t.totals()), t.gateways().stream().map(GatewayUsageView::of).toList(),

@@ -2,7 +2,6 @@ package net.nym.tokenomics.ticketledger.rest;
 
 import net.nym.tokenomics.eventlog.signing.Ed25519;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,7 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.ticketledger.application.BatchRedemptions;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter.BatchResult;
-import net.nym.tokenomics.ticketledger.domain.ledger.Rejection;
+import net.nym.tokenomics.ticketledger.application.LedgerWriter;
+import net.nym.tokenomics.eventlog.api.ApiError;
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.RejectedException;
+import net.nym.tokenomics.eventlog.api.Rejection;
+import net.nym.tokenomics.eventlog.rest.ApiErrorMappers;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
@@ -26,10 +32,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** {@code POST /v1/ticket-batches}: a gateway's signed batch of redeemed zk-nym tickets. */
 @Path("/v1/ticket-batches")
@@ -40,6 +44,8 @@ public class TicketBatchResource {
 
     /** snake_case, unknown properties refused: a misspelt field is an error, not a silently missing value. */
     private static final ObjectMapper REQUEST = Json.mapper();
+
+    private static final Logger LOG = Logger.getLogger(TicketBatchResource.class);
 
     private final BatchRedemptions redemptions;
 
@@ -54,60 +60,47 @@ public class TicketBatchResource {
             schema = @Schema(implementation = TicketBatchRequest.class))) String body) {
         BatchRedemptions.SignedBatch batch = parse(body);
         return switch (redemptions.redeem(batch)) {
-            case BatchRedemptions.Outcome.BadSignature b -> throw new ApiException(401, "bad_signature", "signature",
-                    "signature does not verify with the identity key of gateway " + batch.gateway()
-                            + " over the batch signing payload (nym-ticket-batch-v1)");
-            case BatchRedemptions.Outcome.RateLimited r -> throw new ApiException(429,
-                    new ErrorBody("rate_limited", "gateway", "gateway " + batch.gateway() + " sent batches faster than "
-                            + "it may; retry after " + r.retryAfter().toMillis() + " ms"),
+            case BatchRedemptions.Outcome.BadSignature b -> throw RejectedException.of(ErrorKind.UNAUTHENTICATED,
+                    "bad_signature", "signature", "signature does not verify with the identity key of gateway "
+                            + batch.gateway() + " over the batch signing payload (nym-ticket-batch-v1)");
+            case BatchRedemptions.Outcome.RateLimited r -> throw new RejectedException(Rejection.of(ErrorKind.RATE_LIMITED,
+                    "rate_limited", "gateway", "gateway " + batch.gateway() + " sent batches faster than it may; retry after "
+                            + r.retryAfter().toMillis() + " ms"),
                     Map.of("Retry-After", Long.toString(Math.max(1, (r.retryAfter().toMillis() + 999) / 1000))));
             case BatchRedemptions.Outcome.Done d -> switch (d.result()) {
                 case BatchResult.Judged j -> Response.ok(BatchResponse.of(j.event())).build();
                 case BatchResult.Resubmitted r -> Response.ok(BatchResponse.of(r.original())).header(REPLAY_HEADER, "true").build();
-                case BatchResult.Refused r -> throw refusal(r.rejection());
-                case BatchResult.EpochUnknown u -> throw new ApiException(503, "epoch_unknown", null,
+                case BatchResult.Refused r -> throw new RejectedException(r.rejection());
+                case BatchResult.EpochUnknown u -> throw RejectedException.of(ErrorKind.NOT_READY, "epoch_unknown", "request",
                         "the ledger has not yet learnt the current epoch from selection-service; retry later");
             };
         };
     }
 
-    static ApiException refusal(Rejection rejection) {
-        int status = switch (rejection) {
-            case Rejection.UnknownGateway r -> 403;
-            case Rejection.GatewayNotBonded r -> 403;
-            case Rejection.BatchTooLarge r -> 413;
-            case Rejection.IdempotencyKeyConflict r -> 409;
-            default -> 422;
-        };
-        return new ApiException(status, code(rejection), rejection.field(), rejection.message());
-    }
-
-    /** UnknownGateway -> unknown_gateway. */
-    static String code(Rejection rejection) {
-        return rejection.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    /** A ledger/index disagreement is a real fault, not a refusal: a 500, logged, and nothing was recorded. */
+    @ServerExceptionMapper
+    public Response indexMismatch(LedgerWriter.IndexMismatchException e) {
+        LOG.errorf("ticket ledger and SQL index disagree, batch refused: %s", e.getMessage());
+        return ApiErrorMappers.response(500, new ApiError("index_mismatch", null,
+                "the ledger state and its index disagree; nothing was recorded"));
     }
 
     private BatchRedemptions.SignedBatch parse(String body) {
         TicketBatchRequest req;
         try {
             req = REQUEST.readValue(body == null ? "" : body, TicketBatchRequest.class);
-        } catch (JsonMappingException e) {
-            String field = e.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            throw new ApiException(400, "malformed_json", field.isEmpty() ? null : field, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed_json", null, e.getOriginalMessage());
+            throw malformed(ApiErrorMappers.fieldOf(e), e.getOriginalMessage());
         }
         if (req == null) {
-            throw new ApiException(400, "malformed_json", null, "the body must be a JSON object");
+            throw malformed("body", "the body must be a JSON object");
         }
         GatewayIdentity gateway = gateway(required(req.gateway(), "gateway"));
         String key = required(req.idempotencyKey(), "idempotency_key");
         List<TicketBatchRequest.Ticket> raw = required(req.tickets(), "tickets");
         int max = redemptions.config().maxBatchSize();
         if (raw.size() > max) {
-            throw new ApiException(413, "batch_too_large", "tickets", "batch has " + raw.size()
+            throw RejectedException.of(ErrorKind.TOO_LARGE, "batch_too_large", "tickets", "batch has " + raw.size()
                     + " tickets, the maximum is " + max + " (ticket-ledger.max-batch-size)");
         }
         List<SubmittedTicket> tickets = new ArrayList<>(raw.size());
@@ -118,7 +111,7 @@ public class TicketBatchResource {
             try {
                 date = LocalDate.parse(spendDate);
             } catch (DateTimeParseException e) {
-                throw new ApiException(422, "invalid_field", "tickets[" + i + "].spend_date",
+                throw RejectedException.invalid("tickets[" + i + "].spend_date",
                         "'" + spendDate + "' is not a date YYYY-MM-DD");
             }
             tickets.add(new SubmittedTicket(required(t.serial(), "tickets[" + i + "].serial"),
@@ -129,7 +122,7 @@ public class TicketBatchResource {
         try {
             submittedAt = Instant.parse(submittedAtText);
         } catch (DateTimeParseException e) {
-            throw new ApiException(422, "invalid_field", "submitted_at",
+            throw RejectedException.invalid("submitted_at",
                     "'" + submittedAtText + "' is not an ISO-8601 UTC instant such as 2026-05-16T12:00:00Z");
         }
         if (req.digest() != null) {
@@ -150,17 +143,21 @@ public class TicketBatchResource {
         try {
             decoded = Base58.decode(text);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(422, "malformed_base58", field, field + " is not Base58: " + e.getMessage());
+            throw RejectedException.of(ErrorKind.INVALID, "malformed_base58", field, field + " is not Base58: " + e.getMessage());
         }
         if (decoded.length != bytes) {
-            throw new ApiException(422, "malformed_base58", field, field + " decodes to " + decoded.length
+            throw RejectedException.of(ErrorKind.INVALID, "malformed_base58", field, field + " decodes to " + decoded.length
                     + " bytes, expected " + bytes);
         }
     }
 
+    private static RejectedException malformed(String field, String reason) {
+        return RejectedException.of(ErrorKind.INVALID, "malformed_json", field, reason);
+    }
+
     private static <T> T required(T value, String field) {
         if (value == null) {
-            throw new ApiException(400, "missing_field", field, field + " is required");
+            throw RejectedException.of(ErrorKind.INVALID, "missing_field", field, field + " is required");
         }
         return value;
     }

@@ -6,6 +6,7 @@ import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.digest.StateDigest;
 import net.nym.tokenomics.eventlog.relay.KafkaEnvelope;
+import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
@@ -19,7 +20,6 @@ import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 import net.nym.tokenomics.ticketledger.it.LedgerTestSupport.Gateway;
 import net.nym.tokenomics.ticketledger.persistence.EpochClock;
 import net.nym.tokenomics.ticketledger.persistence.LedgerEventCodec;
-import net.nym.tokenomics.ticketledger.persistence.LedgerLog;
 import net.nym.tokenomics.ticketledger.persistence.SerialIndex;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,9 +55,6 @@ class EpochCloseAndReplayTest {
 
     @Inject
     LedgerView view;
-
-    @Inject
-    LedgerLog log;
 
     @Inject
     SerialIndex index;
@@ -176,7 +173,7 @@ class EpochCloseAndReplayTest {
             String digest = CloseDigests.GENESIS;
             long version = 0;
             while (true) {
-                List<StoredEvent> page = log.readAfter(c, version, 100);
+                List<StoredEvent> page = new EventStore().readStreamAfter(c, LedgerView.STREAM, version, 100);
                 for (StoredEvent e : page) {
                     if (LedgerEventCodec.decode(e) instanceof LedgerEvent event) {
                         TicketLedger.evolve(state, event);

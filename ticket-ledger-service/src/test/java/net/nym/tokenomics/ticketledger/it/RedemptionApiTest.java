@@ -139,29 +139,29 @@ class RedemptionApiTest {
         Gateway stranger = newGateway();
         submit(body(stranger, key(), tickets)).then().statusCode(403).body("error", equalTo("unknown_gateway"));
         // Stale and future batches.
-        submit(body(g, g.identity(), key(), tickets, Instant.now().minusSeconds(3600))).then().statusCode(422)
+        submit(body(g, g.identity(), key(), tickets, Instant.now().minusSeconds(3600))).then().statusCode(400)
                 .body("error", equalTo("stale_submission")).body("field", equalTo("submitted_at"));
-        submit(body(g, g.identity(), key(), tickets, Instant.now().plusSeconds(3600))).then().statusCode(422)
+        submit(body(g, g.identity(), key(), tickets, Instant.now().plusSeconds(3600))).then().statusCode(400)
                 .body("error", equalTo("submission_from_future"));
         // Oversize batch (test max-batch-size is 500).
         submit(body(g, key(), freshTickets(501))).then().statusCode(413)
                 .body("error", equalTo("batch_too_large")).body("field", equalTo("tickets"));
         // Malformed Base58 in the gateway identity and in the signature.
-        submit(good.replace(g.identity().base58(), "0OIl" + g.identity().base58().substring(4))).then().statusCode(422)
+        submit(good.replace(g.identity().base58(), "0OIl" + g.identity().base58().substring(4))).then().statusCode(400)
                 .body("error", equalTo("malformed_base58")).body("field", equalTo("gateway"));
         String sig = io.restassured.path.json.JsonPath.from(good).getString("signature");
-        submit(good.replace(sig, sig.substring(0, 10) + "0" + sig.substring(11))).then().statusCode(422)
+        submit(good.replace(sig, sig.substring(0, 10) + "0" + sig.substring(11))).then().statusCode(400)
                 .body("field", equalTo("signature"));
         // Wrong digest.
         submit(good.replace("\"gateway\"", "\"digest\":\"" + LedgerTestSupport.newSerial().substring(0, 44) + "\",\"gateway\""))
-                .then().statusCode(422).body("field", equalTo("digest"));
+                .then().statusCode(400).body("field", equalTo("digest"));
         // Malformed JSON, unknown and missing fields, a bad date.
         submit("{\"gateway\":").then().statusCode(400).body("error", equalTo("malformed_json"));
         submit(tampered).then().statusCode(400).body("error", equalTo("malformed_json"));
         submit(good.replace("\"idempotency_key\"", "\"idempotency_keyx\"")).then().statusCode(400);
         submit("{\"gateway\":\"" + g.identity().base58() + "\"}").then().statusCode(400)
                 .body("error", equalTo("missing_field")).body("field", equalTo("idempotency_key"));
-        submit(good.replace(today().toString(), "16/05/2026")).then().statusCode(422)
+        submit(good.replace(today().toString(), "16/05/2026")).then().statusCode(400)
                 .body("field", equalTo("tickets[0].spend_date"));
 
         assertThat(Sql.redeemed(dataSource, serials)).isEmpty();
@@ -177,11 +177,11 @@ class RedemptionApiTest {
     }
 
     @Test
-    void readsAnswer404And422ForUnknownAndMalformedIds() {
+    void readsAnswer404And400ForUnknownAndMalformedIds() {
         given().get("/v1/tickets/" + newSerial()).then().statusCode(404).body("error", equalTo("not_redeemed"));
-        given().get("/v1/tickets/0OIl").then().statusCode(422).body("field", equalTo("serial"));
-        given().get("/v1/gateways/1/usage?from_epoch=5&to_epoch=4").then().statusCode(422).body("field", equalTo("from_epoch"));
-        given().get("/v1/epochs/-1/usage").then().statusCode(422);
+        given().get("/v1/tickets/0OIl").then().statusCode(400).body("field", equalTo("serial"));
+        given().get("/v1/gateways/1/usage?from_epoch=5&to_epoch=4").then().statusCode(400).body("field", equalTo("from_epoch"));
+        given().get("/v1/epochs/-1/usage").then().statusCode(400);
         given().get("/v1/gateways/4294967297").then().statusCode(404);
     }
 }

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Direct reads of the service's database, to check what was stored. */
-final class Sql {
+public final class Sql {
 
     private Sql() {
     }
 
     /** redeemed_serial rows for these serials: serial -> first gateway node id. */
-    static Map<String, Long> redeemed(DataSource ds, Collection<String> serials) {
+    public static Map<String, Long> redeemed(DataSource ds, Collection<String> serials) {
         return Transactions.inTransaction(ds, c -> {
             Map<String, Long> out = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement(
@@ -33,7 +33,7 @@ final class Sql {
     }
 
     /** How many TicketBatchRedeemed events the log holds for this gateway and key. */
-    static long batchEvents(DataSource ds, String gateway, String key) {
+    public static long batchEvents(DataSource ds, String gateway, String key) {
         return Transactions.inTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT count(*) FROM event_log WHERE event_type = 'TicketBatchRedeemed'
@@ -48,7 +48,7 @@ final class Sql {
         });
     }
 
-    static long logSize(DataSource ds) {
+    public static long logSize(DataSource ds) {
         return Transactions.inTransaction(ds, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM event_log WHERE stream_id = 'ticket-ledger'");
                  ResultSet rs = ps.executeQuery()) {

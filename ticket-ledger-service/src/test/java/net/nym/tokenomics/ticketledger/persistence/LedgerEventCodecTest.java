@@ -3,6 +3,7 @@ package net.nym.tokenomics.ticketledger.persistence;
 import net.nym.tokenomics.eventlog.store.EventDecodingException;
 import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
+import net.nym.tokenomics.ticketledger.application.LedgerView;
 import net.nym.tokenomics.ticketledger.domain.ledger.Decision;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerConfig;
@@ -57,7 +58,7 @@ class LedgerEventCodecTest {
             assertThat(d).isInstanceOf(Decision.Events.class);
             for (LedgerEvent event : ((Decision.Events) d).events()) {
                 NewEvent encoded = LedgerEventCodec.encode(UUID.randomUUID(), event);
-                StoredEvent stored = new StoredEvent(++version, 1, encoded.eventId(), LedgerLog.STREAM, version,
+                StoredEvent stored = new StoredEvent(++version, 1, encoded.eventId(), LedgerView.STREAM, version,
                         encoded.eventType(), encoded.schemaVersion(), encoded.payload(), Map.of(), NOW);
                 Object decoded = LedgerEventCodec.decode(stored);
                 assertThat(decoded).isEqualTo(event);
@@ -89,7 +90,7 @@ class LedgerEventCodecTest {
                 now.minusMillis(5), now, 10, LedgerConfig.DEFAULT), state);
         LedgerEvent event = ((Decision.Events) d).events().getFirst();
         NewEvent encoded = LedgerEventCodec.encode(UUID.randomUUID(), event);
-        StoredEvent stored = new StoredEvent(2, 1, encoded.eventId(), LedgerLog.STREAM, 2, encoded.eventType(),
+        StoredEvent stored = new StoredEvent(2, 1, encoded.eventId(), LedgerView.STREAM, 2, encoded.eventType(),
                 encoded.schemaVersion(), encoded.payload(), Map.of(), NOW);
         assertThat(LedgerEventCodec.decode(stored)).isEqualTo(event);
         assertThat(encoded.payload()).contains("12:00:00.123456789Z");
@@ -119,7 +120,7 @@ class LedgerEventCodecTest {
 
         for (LedgerEvent.TicketBatchRedeemed event : List.of(a, b, c)) {
             NewEvent compact = LedgerEventCodec.encode(UUID.randomUUID(), event);
-            NewEvent schema1 = LedgerEventCodec.encodeBatchSchema1(UUID.randomUUID(), event);
+            NewEvent schema1 = encodeBatchSchema1(UUID.randomUUID(), event);
             assertThat(compact.schemaVersion()).isEqualTo(2);
             assertThat(schema1.schemaVersion()).isEqualTo(1);
             assertThat(decode(compact)).isEqualTo(event);
@@ -128,7 +129,7 @@ class LedgerEventCodecTest {
         assertThat(a.counts().accepted()).isEqualTo(500);
         NewEvent big = LedgerEventCodec.encode(UUID.randomUUID(), a);
         assertThat(big.payload()).doesNotContain("\"outcome\"");
-        assertThat(big.payload().length()).isLessThan(LedgerEventCodec.encodeBatchSchema1(UUID.randomUUID(), a).payload().length() / 2);
+        assertThat(big.payload().length()).isLessThan(encodeBatchSchema1(UUID.randomUUID(), a).payload().length() / 2);
     }
 
     @Test
@@ -163,8 +164,18 @@ class LedgerEventCodecTest {
         return TicketSerial.ofBytes(b).base58();
     }
 
+    /** A batch as schema 1 wrote it (one object per outcome): what logs written before schema 2 hold. */
+    static NewEvent encodeBatchSchema1(UUID eventId, LedgerEvent.TicketBatchRedeemed batch) {
+        try {
+            return new NewEvent(eventId, LedgerEventCodec.TICKET_BATCH_REDEEMED, 1,
+                    LedgerEventCodec.mapper().writeValueAsString(batch), Map.of());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Object decode(NewEvent encoded) {
-        return LedgerEventCodec.decode(new StoredEvent(1, 1, encoded.eventId(), LedgerLog.STREAM, 1, encoded.eventType(),
+        return LedgerEventCodec.decode(new StoredEvent(1, 1, encoded.eventId(), LedgerView.STREAM, 1, encoded.eventType(),
                 encoded.schemaVersion(), encoded.payload(), Map.of(), NOW));
     }
 

@@ -1,28 +1,47 @@
 package net.nym.tokenomics.ticketledger.domain.ledger;
 
-import net.nym.tokenomics.eventlog.encoding.Base58;
-
+import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Why a whole command was refused; nothing is recorded. {@link #field()} names the request field at fault and
- * {@link #message()} says why, for the REST layer's 4xx body (409 for the conflicts, 422 otherwise).
+ * Why a whole command was refused; nothing is recorded. {@link #field()} names the request field at fault,
+ * {@link #reason()} says why, {@link #kind()} decides the HTTP status (the shared error table) and the code is the
+ * record's name in snake_case ({@code UnknownGateway} is {@code unknown_gateway}).
  */
-public sealed interface Rejection {
+public sealed interface Rejection extends net.nym.tokenomics.eventlog.api.Rejection {
 
-    String field();
+    @Override
+    default ErrorKind kind() {
+        return switch (this) {
+            case UnknownGateway r -> ErrorKind.FORBIDDEN;
+            case GatewayNotBonded r -> ErrorKind.FORBIDDEN;
+            case BatchTooLarge r -> ErrorKind.TOO_LARGE;
+            case IdempotencyKeyConflict r -> ErrorKind.CONFLICT;
+            case EpochAlreadyClosed r -> ErrorKind.CONFLICT;
+            case EpochCloseOutOfOrder r -> ErrorKind.CONFLICT;
+            case IdentityHeldByBondedNode r -> ErrorKind.CONFLICT;
+            case EmptyBatch r -> ErrorKind.INVALID;
+            case StaleSubmission r -> ErrorKind.INVALID;
+            case SubmissionFromFuture r -> ErrorKind.INVALID;
+            case DigestMismatch r -> ErrorKind.INVALID;
+            case InvalidIdempotencyKey r -> ErrorKind.INVALID;
+        };
+    }
 
-    String message();
+    @Override
+    default String code() {
+        return net.nym.tokenomics.eventlog.api.Rejection.codeOf(getClass());
+    }
 
     record UnknownGateway(GatewayIdentity gateway) implements Rejection {
         public String field() {
             return "gateway";
         }
 
-        public String message() {
+        public String reason() {
             return "no gateway node has identity key " + gateway;
         }
     }
@@ -32,7 +51,7 @@ public sealed interface Rejection {
             return "gateway";
         }
 
-        public String message() {
+        public String reason() {
             return "gateway node " + nodeId + " (" + gateway + ") is not bonded";
         }
     }
@@ -42,7 +61,7 @@ public sealed interface Rejection {
             return "tickets";
         }
 
-        public String message() {
+        public String reason() {
             return "a batch must contain at least one ticket";
         }
     }
@@ -52,7 +71,7 @@ public sealed interface Rejection {
             return "tickets";
         }
 
-        public String message() {
+        public String reason() {
             return "batch has " + size + " tickets, the maximum is " + maxBatchSize;
         }
     }
@@ -62,7 +81,7 @@ public sealed interface Rejection {
             return "submitted_at";
         }
 
-        public String message() {
+        public String reason() {
             return "submitted_at " + submittedAt + " is older than " + maxAge.toSeconds() + " s at " + now;
         }
     }
@@ -72,7 +91,7 @@ public sealed interface Rejection {
             return "submitted_at";
         }
 
-        public String message() {
+        public String reason() {
             return "submitted_at " + submittedAt + " is more than " + maxSkew.toSeconds() + " s ahead of " + now;
         }
     }
@@ -83,7 +102,7 @@ public sealed interface Rejection {
             return "digest";
         }
 
-        public String message() {
+        public String reason() {
             return "digest " + claimed + " does not match the serials: " + detail;
         }
     }
@@ -93,7 +112,7 @@ public sealed interface Rejection {
             return "idempotency_key";
         }
 
-        public String message() {
+        public String reason() {
             return "idempotency key is invalid: " + reason;
         }
     }
@@ -104,7 +123,7 @@ public sealed interface Rejection {
             return "idempotency_key";
         }
 
-        public String message() {
+        public String reason() {
             return "idempotency key '" + key + "' was already used for a different batch (tickets digest "
                     + originalFingerprint + ", this one " + fingerprint + ")";
         }
@@ -115,7 +134,7 @@ public sealed interface Rejection {
             return "epoch";
         }
 
-        public String message() {
+        public String reason() {
             return "epoch " + epoch + " is already closed (last closed epoch " + lastClosedEpoch + ")";
         }
     }
@@ -126,7 +145,7 @@ public sealed interface Rejection {
             return "epoch";
         }
 
-        public String message() {
+        public String reason() {
             return "cannot close epoch " + epoch + " before epoch " + expectedEpoch;
         }
     }
@@ -136,7 +155,7 @@ public sealed interface Rejection {
             return "identity";
         }
 
-        public String message() {
+        public String reason() {
             return "identity key " + identity + " belongs to bonded node " + holderNodeId;
         }
     }

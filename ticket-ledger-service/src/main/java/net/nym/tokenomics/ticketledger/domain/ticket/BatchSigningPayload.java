@@ -1,6 +1,5 @@
 package net.nym.tokenomics.ticketledger.domain.ticket;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -43,27 +42,42 @@ public final class BatchSigningPayload {
         byte[] tag = DOMAIN_TAG.getBytes(StandardCharsets.US_ASCII);
         byte[] identity = gateway.base58().getBytes(StandardCharsets.UTF_8);
         byte[] key = idempotencyKey.getBytes(StandardCharsets.UTF_8);
-        byte[] digest = ticketsDigest;
-        return ByteBuffer.allocate(tag.length + 4 + identity.length + 4 + key.length + 8 + digest.length)
-                .put(tag)
-                .putInt(identity.length).put(identity)
-                .putInt(key.length).put(key)
-                .putLong(submittedAt.toEpochMilli())
-                .put(digest)
-                .array();
+        byte[] out = new byte[tag.length + 4 + identity.length + 4 + key.length + 8 + ticketsDigest.length];
+        int at = put(out, 0, tag);
+        at = put(out, put(out, at, u32(new byte[4], identity.length)), identity);
+        at = put(out, put(out, at, u32(new byte[4], key.length)), key);
+        long millis = submittedAt.toEpochMilli();
+        at = put(out, put(out, at, u32(new byte[4], (int) (millis >>> 32))), u32(new byte[4], (int) millis));
+        put(out, at, ticketsDigest);
+        return out;
     }
 
     public static byte[] ticketsDigest(List<SubmittedTicket> tickets) {
         MessageDigest sha256 = BatchDigest.sha256();
-        sha256.update(ByteBuffer.allocate(4).putInt(tickets.size()).array());
-        ByteBuffer lengthPrefix = ByteBuffer.allocate(4);
+        byte[] lengthPrefix = new byte[4];
+        sha256.update(u32(lengthPrefix, tickets.size()));
         for (SubmittedTicket ticket : tickets) {
             for (String field : new String[] {ticket.serial(), ticket.type(), ticket.spendDate().toString()}) {
                 byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
-                sha256.update(lengthPrefix.clear().putInt(utf8.length).array());
+                sha256.update(u32(lengthPrefix, utf8.length));
                 sha256.update(utf8);
             }
         }
         return sha256.digest();
+    }
+
+    /** Writes {@code value} big-endian into {@code into} (4 bytes) and returns it. */
+    private static byte[] u32(byte[] into, int value) {
+        into[0] = (byte) (value >>> 24);
+        into[1] = (byte) (value >>> 16);
+        into[2] = (byte) (value >>> 8);
+        into[3] = (byte) value;
+        return into;
+    }
+
+    /** Copies {@code bytes} into {@code out} at {@code at}; returns the position after them. */
+    private static int put(byte[] out, int at, byte[] bytes) {
+        System.arraycopy(bytes, 0, out, at, bytes.length);
+        return at + bytes.length;
     }
 }

@@ -248,7 +248,7 @@ class BatchRedemptionTest {
 
         assertThat(rejection).isInstanceOf(type);
         assertThat(rejection.field()).isEqualTo(field);
-        assertThat(rejection.message()).isNotBlank();
+        assertThat(rejection.reason()).isNotBlank();
         assertThat(f.state.canonicalView()).isEqualTo(before);
     }
 
