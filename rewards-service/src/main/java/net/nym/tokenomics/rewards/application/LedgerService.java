@@ -117,12 +117,28 @@ public class LedgerService {
         inputs.catchUp(LedgerLog.INPUTS);
         if (!read(v -> v.ledger.isInitialized())) {
             initialize();
+        } else {
+            refuseAnotherNetworkShape();
         }
         read(v -> {
             LOG.infof("rewards ledger loaded: version %d, current epoch %d, %d nodes, %d delegations", v.ledgerVersion,
                     v.ledger.globals().currentEpoch(), v.ledger.nodes().size(), v.ledger.delegations().size());
             return null;
         });
+    }
+
+    /** See {@link GenesisAgreement}: the configured shape must be the one the log's genesis recorded. */
+    private void refuseAnotherNetworkShape() {
+        RewardsConfig.Genesis g = config.genesis();
+        List<StoredEvent> first = Transactions.inTransaction(dataSource,
+                c -> new EventStore().readStreamAfter(c, LedgerLog.LEDGER, 0, 1));
+        if (!first.isEmpty() && codec.decode(first.getFirst()) instanceof LedgerEvent.LedgerInitialized genesis) {
+            GenesisAgreement.disagreement(genesis, g.epochsInInterval(),
+                    new RewardedSetParams(g.entryGateways(), g.exitGateways(), g.mixnodes(), g.standby()))
+                    .ifPresent(why -> {
+                        throw new IllegalStateException("rewards-service refuses to start: " + why);
+                    });
+        }
     }
 
     private void initialize() {
