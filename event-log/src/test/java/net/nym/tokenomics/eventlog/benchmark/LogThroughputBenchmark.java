@@ -9,6 +9,7 @@ import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.Deposited;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
+import net.nym.tokenomics.eventlog.testing.Relays;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -52,9 +53,7 @@ public final class LogThroughputBenchmark {
 
         long t1 = System.nanoTime();
         try (OutboxRelay relay = new OutboxRelay(live, LocalInfra.kafkaConfig(), new OutboxRelay.Config("bench", topic, 5000, Duration.ofMillis(5)))) {
-            while (relay.publishOnce() > 0) {
-                // drain
-            }
+            Relays.publishAll(relay, events, Duration.ofMinutes(10));
         }
         double relayS = (System.nanoTime() - t1) / 1e9;
         System.out.printf("relay:   %,d events to Kafka in %.2f s = %,.0f events/s (batches of 5000, acks=all, idempotent)%n", events, relayS, events / relayS);

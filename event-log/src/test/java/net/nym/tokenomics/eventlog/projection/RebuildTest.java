@@ -13,6 +13,7 @@ import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.BalanceProjection;
 import net.nym.tokenomics.eventlog.testing.Deposited;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
+import net.nym.tokenomics.eventlog.testing.Relays;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,9 +83,7 @@ class RebuildTest {
         });
         appendRandomHistory(live, 200, 7);
         try (OutboxRelay relay = new OutboxRelay(live, LocalInfra.kafkaConfig(), new OutboxRelay.Config("rebuild", topic, 64, Duration.ofMillis(10)))) {
-            while (relay.publishOnce() > 0) {
-                // publish everything
-            }
+            Relays.publishAll(relay, 200, Duration.ofSeconds(60));
         }
         BalanceProjection projection = new BalanceProjection(codec);
         new ProjectionRunner(live).catchUp(projection);

@@ -8,6 +8,7 @@ import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.Deposited;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
+import net.nym.tokenomics.eventlog.testing.Relays;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,7 @@ class OutboxRelayTest {
             append(ds, "stream-" + (i % 5), String.valueOf(i));
         }
         try (OutboxRelay relay = relay(ds, topic, 8)) {
-            while (relay.publishOnce() > 0) {
-                // drain in batches of 8
-            }
+            Relays.publishAll(relay, 50, Duration.ofSeconds(60));
         }
         List<ConsumerRecord<String, byte[]>> records = LocalInfra.readAll(topic);
         assertThat(publishedIdsInLogOrder(topic)).isEqualTo(loggedIds(ds));

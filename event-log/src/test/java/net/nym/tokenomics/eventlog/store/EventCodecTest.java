@@ -99,4 +99,13 @@ class EventCodecTest {
         assertThat(IntegrationEvents.topicOf(IntegrationEvents.EpochUsageClosed.class)).isEqualTo("nym.ticket-ledger.events");
         assertThat(IntegrationEvents.topicOf(IntegrationEvents.EpochRewarded.class)).isEqualTo("nym.rewards.events");
     }
+
+    @Test
+    void aRetiredTypeNameIsReadIntoTheRecordThatReplacedItAndNeverWritten() {
+        EventCodec codec = new EventCodec().register("Deposit", 1, Deposited.class)
+                .readsRetired("Credit", 1, DepositedV1.class, f -> new Deposited(f.account(), Decimal.parse(f.value())));
+        assertThat(codec.decode(stored("Credit", 1, "{\"account\":\"c\",\"value\":\"3\"}")))
+                .isEqualTo(new Deposited("c", Decimal.parse("3")));
+        assertThat(codec.encode(UUID.randomUUID(), new Deposited("c", Decimal.ONE)).eventType()).isEqualTo("Deposit");
+    }
 }
