@@ -1,51 +1,43 @@
 package net.nym.tokenomics.selection;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import net.nym.tokenomics.eventlog.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import java.nio.file.Path;
 
-/** Keeps the domain pure: no frameworks, no I/O, no clock, no ambient randomness. */
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The architecture rules every service is held to (event-log's {@link ArchitectureRules}: a pure domain, SQL only in
+ * persistence, no source naming the {@code event_log} table), and one of selection's own: StrictMath in the draw.
+ */
 class ArchitectureTest {
 
-    private static final String DOMAIN = "net.nym.tokenomics.selection.domain..";
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("net.nym.tokenomics.selection");
+    private static final ArchitectureRules RULES = ArchitectureRules.forService("net.nym.tokenomics.selection");
 
     @Test
-    void domainDependsOnNoFrameworkOrIo() {
-        noClasses().that().resideInAPackage(DOMAIN)
-                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "javax..",
-                        "org.apache.kafka..", "io.vertx..", "java.sql..", "java.net..", "io.smallrye..",
-                        "org.hibernate..", "com.fasterxml..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
-                .check(CLASSES);
+    void sharedRules() {
+        RULES.checkAll();
     }
 
     @Test
-    void domainReadsNoClockAndDrawsNoAmbientRandomness() {
-        noClasses().that().resideInAPackage(DOMAIN)
-                .should().callMethod(java.time.Instant.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethod(java.util.UUID.class, "randomUUID")
-                .orShould().callMethod(Math.class, "random")
-                .orShould().callConstructor(java.util.Random.class)
-                .orShould().callConstructor(java.security.SecureRandom.class)
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
-                .check(CLASSES);
+    void onlyEventStoreTouchesTheEventLogTable() {
+        assertThat(ArchitectureRules.sourcesNamingTheEventLogTable(Path.of(""))).isEmpty();
     }
 
-    /** The selection key must be identical on every JVM: StrictMath, never Math.log / Math.pow. */
+    /**
+     * The selection key must be identical on every JVM: StrictMath, never Math.log / Math.pow / Math.exp; and no
+     * Math.random (the shared rules name the other sources of ambient randomness).
+     */
     @Test
-    void domainUsesStrictMathForTranscendentals() {
-        noClasses().that().resideInAPackage(DOMAIN)
+    void domainUsesStrictMathForTranscendentalsAndNoMathRandom() {
+        noClasses().that().resideInAPackage("net.nym.tokenomics.selection.domain..")
                 .should().callMethod(Math.class, "log", double.class)
                 .orShould().callMethod(Math.class, "pow", double.class, double.class)
                 .orShould().callMethod(Math.class, "exp", double.class)
-                .check(CLASSES);
+                .orShould().callMethod(Math.class, "random")
+                .allowEmptyShould(false)
+                .check(RULES.imported());
     }
 }

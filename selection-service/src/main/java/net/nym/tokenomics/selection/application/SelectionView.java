@@ -1,6 +1,9 @@
 package net.nym.tokenomics.selection.application;
 
+import net.nym.tokenomics.eventlog.command.Decision;
+import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.selection.domain.clock.EpochClock;
 import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
@@ -8,64 +11,47 @@ import net.nym.tokenomics.selection.domain.clock.EpochClockState;
 import net.nym.tokenomics.selection.domain.inputs.SelectionInputs;
 import net.nym.tokenomics.selection.persistence.SelectionEvents;
 
-import java.util.List;
 import java.util.NavigableMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The service's state folded from its log, in log order: the clock, the recorded inputs and a summary of every selected
- * set. Mutated only under {@link SelectionService}'s lock; {@code selected} is concurrent so readers can share it.
+ * set. The {@link #EVOLVER} of the service's {@link StreamFold}: mutated only by it, under the service's writer lock;
+ * {@code selected} is concurrent so readers can share it.
  */
 final class SelectionView {
+
+    /**
+     * Folds events read from the log from their payloads, and events this process appended from the values it encoded
+     * them from, so that a writer does not parse back a proof it has just written: a restart folds the same events from
+     * their payloads, which give equal values (the codecs round-trip exactly).
+     */
+    static final StreamFold.Evolver<SelectionView> EVOLVER = StreamFold.evolver(SelectionView::new,
+            (v, e) -> v.apply(SelectionEvents.decodeFolded(e)),
+            (v, version, p) -> v.apply(p.decoded() != null || SelectionEvents.PUBLISHED.contains(p.event().eventType())
+                    ? p.decoded() : SelectionEvents.decodeFolded(stored(p, version))));
 
     EpochClockState clock = EpochClock.initialState();
     EpochClockEvent.EpochEnded lastEnded;
     final SelectionInputs inputs = new SelectionInputs();
     final NavigableMap<Long, SelectedSet> selected = new ConcurrentSkipListMap<>();
-    long version;
-    UUID lastEventId;
     long events;
 
-    static SelectionView fold(List<StoredEvent> log) {
-        SelectionView v = new SelectionView();
-        log.forEach(v::apply);
-        return v;
-    }
-
-    void apply(StoredEvent e) {
-        apply(e, null);
-    }
-
-    /**
-     * @param decoded the event's decoded form when the caller has it at hand (it just encoded the event, or decoded the
-     *                input it records); otherwise null and the payload is decoded. A writer passes it so that it does not
-     *                parse back a proof it has just written: a restart folds the same events from their payloads,
-     *                which give equal values (the codecs round-trip exactly).
-     */
-    void apply(StoredEvent e, Object decoded) {
-        version = e.streamVersion();
-        lastEventId = e.eventId();
+    /** Applies the next event of the log; {@code folded} is {@link SelectionEvents#decodeFolded} of it (null: not folded). */
+    void apply(Object folded) {
         events++;
-        if (SelectionEvents.isPublished(e)) {
-            return;
-        }
-        if (SelectionEvents.isInput(e)) {
-            switch (decoded != null ? decoded : SelectionEvents.decodeInput(e)) {
-                case IntegrationEvents.NodeBonded b -> inputs.applyBonded(b);
-                case IntegrationEvents.NodeUnbonded u -> inputs.applyUnbonded(u);
-                case IntegrationEvents.StakeSnapshotTaken s -> inputs.applySnapshot(s);
-                case IntegrationEvents.EpochPerformanceComputed p -> inputs.applyPerformance(p);
-                default -> throw new IllegalStateException("unhandled input type " + e.describe());
-            }
-            return;
-        }
-        if ((decoded != null ? decoded : SelectionEvents.decodeOwn(e)) instanceof EpochClockEvent ce) {
-            applyClock(ce);
+        switch (folded) {
+            case null -> { }
+            case IntegrationEvents.NodeBonded b -> inputs.applyBonded(b);
+            case IntegrationEvents.NodeUnbonded u -> inputs.applyUnbonded(u);
+            case IntegrationEvents.StakeSnapshotTaken s -> inputs.applySnapshot(s);
+            case IntegrationEvents.EpochPerformanceComputed p -> inputs.applyPerformance(p);
+            case EpochClockEvent ce -> applyClock(ce);
+            default -> { } // an InputRejected: recorded for the audit trail, changes nothing
         }
     }
 
-    void applyClock(EpochClockEvent ce) {
+    private void applyClock(EpochClockEvent ce) {
         clock = EpochClock.evolve(clock, ce);
         switch (ce) {
             case EpochClockEvent.EpochEnded ended -> lastEnded = ended;
@@ -78,5 +64,11 @@ final class SelectionView {
             case EpochClockEvent.ClockInitialized i -> { }
             case EpochClockEvent.EpochStarted st -> { }
         }
+    }
+
+    /** An appended event without its decoded value, as the log will hold it (its payload is decoded from there). */
+    private static StoredEvent stored(Decision.Pending p, long version) {
+        NewEvent e = p.event();
+        return new StoredEvent(0, 0, e.eventId(), "", version, e.eventType(), e.schemaVersion(), e.payload(), e.metadata(), null);
     }
 }

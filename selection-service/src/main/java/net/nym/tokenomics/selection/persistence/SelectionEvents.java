@@ -2,14 +2,14 @@ package net.nym.tokenomics.selection.persistence;
 
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
-import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.eventlog.store.EventCodec;
-import net.nym.tokenomics.eventlog.store.EventDecodingException;
 import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.selection.domain.clock.ClockConfig;
 import net.nym.tokenomics.selection.domain.clock.ClockMode;
 import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,25 +21,38 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The event types of selection-service's log and their JSON forms. Domain events are prefixed {@code selection.} so
- * that they never collide with the integration types ({@code EpochEnded}, {@code EpochStarted},
- * {@code RewardedSetSelected}) published beside them on the same topic.
+ * The event types of selection-service's log and their stored forms, in one {@link EventCodec} ({@link #codec()}).
+ * Domain events and recorded inputs are named {@code selection.<RecordName>}, so that they never collide with the
+ * integration types ({@code EpochEnded}, {@code EpochStarted}, {@code RewardedSetSelected}) published beside them on
+ * the same topic. Names and schema versions already in logs never change:
+ * <ul>
+ *   <li>{@code selection.RewardedSetSelected} v2: the proof's candidates and previous layers packed by
+ *       {@link ProofColumns}; v1 (older logs): the proof as {@link ProofJson}, an object per candidate.</li>
+ *   <li>{@code selection.StakeSnapshotRecorded} and {@code selection.PerformanceRecorded} v2: the per-node list packed
+ *       by {@link InputColumns}; v1 (older logs): the producer's payload as it came.</li>
+ *   <li>Every other type v1.</li>
+ * </ul>
  */
 public final class SelectionEvents {
 
-    public static final String CLOCK_INITIALIZED = "selection.ClockInitialized";
-    public static final String EPOCH_ENDED = "selection.EpochEnded";
-    public static final String REWARDED_SET_SELECTED = "selection.RewardedSetSelected";
-    public static final String EPOCH_STARTED = "selection.EpochStarted";
-    public static final String NODE_BONDED_RECORDED = "selection.NodeBondedRecorded";
-    public static final String NODE_UNBONDED_RECORDED = "selection.NodeUnbondedRecorded";
-    public static final String STAKE_SNAPSHOT_RECORDED = "selection.StakeSnapshotRecorded";
-    public static final String PERFORMANCE_RECORDED = "selection.PerformanceRecorded";
-    public static final String INPUT_REJECTED = "selection.InputRejected";
+    private static final String PREFIX = "selection.";
+    public static final String CLOCK_INITIALIZED = PREFIX + "ClockInitialized";
+    public static final String EPOCH_ENDED = PREFIX + "EpochEnded";
+    public static final String REWARDED_SET_SELECTED = PREFIX + "RewardedSetSelected";
+    public static final String EPOCH_STARTED = PREFIX + "EpochStarted";
+    public static final String NODE_BONDED_RECORDED = PREFIX + "NodeBondedRecorded";
+    public static final String NODE_UNBONDED_RECORDED = PREFIX + "NodeUnbondedRecorded";
+    public static final String STAKE_SNAPSHOT_RECORDED = PREFIX + "StakeSnapshotRecorded";
+    public static final String PERFORMANCE_RECORDED = PREFIX + "PerformanceRecorded";
+    public static final String INPUT_REJECTED = PREFIX + "InputRejected";
 
     /** The integration types this service publishes: in its own log, but not folded (they restate domain events). */
     public static final Set<String> PUBLISHED = Set.of(IntegrationEvents.EpochEnded.TYPE, IntegrationEvents.EpochStarted.TYPE,
             IntegrationEvents.RewardedSetSelected.TYPE);
+
+    /** The recorded inputs' type names. */
+    private static final Set<String> INPUTS = Set.of(NODE_BONDED_RECORDED, NODE_UNBONDED_RECORDED, STAKE_SNAPSHOT_RECORDED,
+            PERFORMANCE_RECORDED);
 
     public record ClockInitializedV1(Instant genesisStart, long epochLengthMillis, int epochsInInterval, String mode) {
         static ClockInitializedV1 of(EpochClockEvent.ClockInitialized e) {
@@ -59,6 +72,9 @@ public final class SelectionEvents {
 
     /** Schema version 2, written since: the candidates and previous layers packed by {@link ProofColumns}. */
     public record RewardedSetSelectedV2(long epochId, ProofJsonV2 proof) {
+        EpochClockEvent.RewardedSetSelected toDomain() {
+            return new EpochClockEvent.RewardedSetSelected(epochId, proof.toDomain());
+        }
     }
 
     /**
@@ -110,30 +126,66 @@ public final class SelectionEvents {
     public record InputRejected(String inputType, String inputEventId, String reason) {
     }
 
+    /** A consumed input as this service records it, under its own type name: the consumed integration record. */
+    public sealed interface RecordedInput {
+        IntegrationEvents.Event input();
+    }
+
+    public record NodeBondedRecorded(IntegrationEvents.NodeBonded input) implements RecordedInput {
+    }
+
+    public record NodeUnbondedRecorded(IntegrationEvents.NodeUnbonded input) implements RecordedInput {
+    }
+
+    public record StakeSnapshotRecorded(IntegrationEvents.StakeSnapshotTaken input) implements RecordedInput {
+    }
+
+    public record PerformanceRecorded(IntegrationEvents.EpochPerformanceComputed input) implements RecordedInput {
+    }
+
+    private static RecordedInput recorded(IntegrationEvents.Event input) {
+        return switch (input) {
+            case IntegrationEvents.NodeBonded b -> new NodeBondedRecorded(b);
+            case IntegrationEvents.NodeUnbonded u -> new NodeUnbondedRecorded(u);
+            case IntegrationEvents.StakeSnapshotTaken t -> new StakeSnapshotRecorded(t);
+            case IntegrationEvents.EpochPerformanceComputed p -> new PerformanceRecorded(p);
+            default -> throw new IllegalArgumentException(input.getClass().getName() + " is not a recorded input type");
+        };
+    }
+
     private static final EventCodec CODEC = new EventCodec()
-            .register(CLOCK_INITIALIZED, 1, ClockInitializedV1.class)
+            .registerForm(CLOCK_INITIALIZED, 1, EpochClockEvent.ClockInitialized.class, ClockInitializedV1.class,
+                    ClockInitializedV1::of, ClockInitializedV1::toDomain)
             .register(EPOCH_ENDED, 1, EpochClockEvent.EpochEnded.class)
-            .register(REWARDED_SET_SELECTED, 2, RewardedSetSelectedV2.class)
+            .registerForm(REWARDED_SET_SELECTED, 2, EpochClockEvent.RewardedSetSelected.class, RewardedSetSelectedV2.class,
+                    e -> new RewardedSetSelectedV2(e.epochId(), ProofJsonV2.of(e.proof())), RewardedSetSelectedV2::toDomain)
+            .readsOlder(REWARDED_SET_SELECTED, 1, RewardedSetSelectedV1.class,
+                    r -> new EpochClockEvent.RewardedSetSelected(r.epochId(), r.proof().toDomain()))
             .register(EPOCH_STARTED, 1, EpochClockEvent.EpochStarted.class)
-            .register(INPUT_REJECTED, 1, InputRejected.class);
-
-    /**
-     * Inputs under this service's own type names: registrations with the producer's payload unchanged, the two per-node
-     * lists (stake snapshot, performance) packed since schema version 2.
-     */
-    private static final EventCodec INPUTS = new EventCodec()
-            .register(NODE_BONDED_RECORDED, IntegrationEvents.NodeBonded.VERSION, IntegrationEvents.NodeBonded.class)
-            .register(NODE_UNBONDED_RECORDED, IntegrationEvents.NodeUnbonded.VERSION, IntegrationEvents.NodeUnbonded.class)
-            .register(STAKE_SNAPSHOT_RECORDED, 2, StakeSnapshotRecordedV2.class)
-            .register(PERFORMANCE_RECORDED, 2, PerformanceRecordedV2.class);
-
-    private static final EventCodec INTEGRATION = IntegrationEvents.codec();
+            .register(INPUT_REJECTED, 1, InputRejected.class)
+            // recorded inputs: a registration as the producer's payload, the two per-node lists packed since v2
+            .registerForm(NODE_BONDED_RECORDED, IntegrationEvents.NodeBonded.VERSION, NodeBondedRecorded.class,
+                    IntegrationEvents.NodeBonded.class, NodeBondedRecorded::input, NodeBondedRecorded::new)
+            .registerForm(NODE_UNBONDED_RECORDED, IntegrationEvents.NodeUnbonded.VERSION, NodeUnbondedRecorded.class,
+                    IntegrationEvents.NodeUnbonded.class, NodeUnbondedRecorded::input, NodeUnbondedRecorded::new)
+            .registerForm(STAKE_SNAPSHOT_RECORDED, 2, StakeSnapshotRecorded.class, StakeSnapshotRecordedV2.class,
+                    r -> StakeSnapshotRecordedV2.of(r.input()), v -> new StakeSnapshotRecorded(v.toInput()))
+            .readsOlder(STAKE_SNAPSHOT_RECORDED, 1, IntegrationEvents.StakeSnapshotTaken.class, StakeSnapshotRecorded::new)
+            .registerForm(PERFORMANCE_RECORDED, 2, PerformanceRecorded.class, PerformanceRecordedV2.class,
+                    r -> PerformanceRecordedV2.of(r.input()), v -> new PerformanceRecorded(v.toInput()))
+            .readsOlder(PERFORMANCE_RECORDED, 1, IntegrationEvents.EpochPerformanceComputed.class, PerformanceRecorded::new)
+            .include(IntegrationEvents.codec());
 
     private SelectionEvents() {
     }
 
+    /** Every type of this service's log (its own, the recorded inputs, the integration events it publishes or consumes). */
+    public static EventCodec codec() {
+        return CODEC;
+    }
+
     public static NewEvent encodeClock(UUID id, EpochClockEvent e) {
-        return encodeClock(id, e, null);
+        return CODEC.encode(id, e);
     }
 
     /**
@@ -141,13 +193,17 @@ public final class SelectionEvents {
      *                      else null; it must be {@code ProofColumns.encode(candidates, previousLayers)} of this proof
      */
     public static NewEvent encodeClock(UUID id, EpochClockEvent e, String packedColumns) {
-        return switch (e) {
-            case EpochClockEvent.ClockInitialized c -> CODEC.encode(id, ClockInitializedV1.of(c));
-            case EpochClockEvent.EpochEnded c -> CODEC.encode(id, c);
-            case EpochClockEvent.RewardedSetSelected c -> CODEC.encode(id, new RewardedSetSelectedV2(c.epochId(),
-                    packedColumns == null ? ProofJsonV2.of(c.proof()) : ProofJsonV2.of(c.proof(), packedColumns)));
-            case EpochClockEvent.EpochStarted c -> CODEC.encode(id, c);
-        };
+        if (packedColumns == null || !(e instanceof EpochClockEvent.RewardedSetSelected s)) {
+            return encodeClock(id, e);
+        }
+        // the registered stored form, with the table packed beforehand instead of by the codec's conversion
+        RewardedSetSelectedV2 stored = new RewardedSetSelectedV2(s.epochId(), ProofJsonV2.of(s.proof(), packedColumns));
+        try {
+            return new NewEvent(id, REWARDED_SET_SELECTED, CODEC.schemaVersionOf(REWARDED_SET_SELECTED),
+                    CODEC.mapper().writeValueAsString(stored), Map.of());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("cannot serialise " + REWARDED_SET_SELECTED + ": " + ex.getOriginalMessage(), ex);
+        }
     }
 
     /**
@@ -157,17 +213,13 @@ public final class SelectionEvents {
      * for field, while PostgreSQL stores it as one string instead of parsing 8.5 MB of JSON objects into jsonb.
      */
     public static NewEvent recordInput(UUID id, StoredEvent input, Object decoded) {
-        return switch (decoded) {
-            case IntegrationEvents.StakeSnapshotTaken t -> INPUTS.encode(id, StakeSnapshotRecordedV2.of(t));
-            case IntegrationEvents.EpochPerformanceComputed p -> INPUTS.encode(id, PerformanceRecordedV2.of(p));
-            case IntegrationEvents.NodeBonded b -> input.schemaVersion() == IntegrationEvents.NodeBonded.VERSION
-                    ? new NewEvent(id, NODE_BONDED_RECORDED, IntegrationEvents.NodeBonded.VERSION, input.payload(), Map.of())
-                    : INPUTS.encode(id, b);
-            case IntegrationEvents.NodeUnbonded u -> input.schemaVersion() == IntegrationEvents.NodeUnbonded.VERSION
-                    ? new NewEvent(id, NODE_UNBONDED_RECORDED, IntegrationEvents.NodeUnbonded.VERSION, input.payload(), Map.of())
-                    : INPUTS.encode(id, u);
-            default -> throw new IllegalArgumentException(decoded.getClass().getName() + " is not a recorded input type");
-        };
+        RecordedInput r = recorded((IntegrationEvents.Event) decoded);
+        boolean registration = r instanceof NodeBondedRecorded || r instanceof NodeUnbondedRecorded;
+        String type = CODEC.typeOf(r.getClass());
+        if (registration && input.schemaVersion() == CODEC.schemaVersionOf(type)) {
+            return new NewEvent(id, type, input.schemaVersion(), input.payload(), Map.of());
+        }
+        return CODEC.encode(id, r);
     }
 
     public static NewEvent encodeRejected(UUID id, InputRejected r) {
@@ -175,7 +227,7 @@ public final class SelectionEvents {
     }
 
     public static NewEvent encodeIntegration(UUID id, Object integrationRecord) {
-        return INTEGRATION.encode(id, integrationRecord);
+        return CODEC.encode(id, integrationRecord);
     }
 
     public static boolean isPublished(StoredEvent e) {
@@ -183,34 +235,12 @@ public final class SelectionEvents {
     }
 
     public static boolean isInput(StoredEvent e) {
-        return INPUTS.knows(e.eventType());
+        return INPUTS.contains(e.eventType());
     }
 
-    /**
-     * A recorded input as the integration record it was consumed as, whichever schema version stored it (a version 1
-     * snapshot or performance list is the producer's payload; version 2 is unpacked).
-     */
+    /** A recorded input as the integration record it was consumed as, whichever schema version stored it. */
     public static Object decodeInput(StoredEvent e) {
-        try {
-            if (e.schemaVersion() == 1 && STAKE_SNAPSHOT_RECORDED.equals(e.eventType())) {
-                return Json.read(e.payload(), IntegrationEvents.StakeSnapshotTaken.class);
-            }
-            if (e.schemaVersion() == 1 && PERFORMANCE_RECORDED.equals(e.eventType())) {
-                return Json.read(e.payload(), IntegrationEvents.EpochPerformanceComputed.class);
-            }
-        } catch (Exception ex) {
-            throw new EventDecodingException(e, "malformed payload: " + ex.getMessage(), ex);
-        }
-        Object o = INPUTS.decode(e);
-        try {
-            return switch (o) {
-                case StakeSnapshotRecordedV2 s -> s.toInput();
-                case PerformanceRecordedV2 p -> p.toInput();
-                default -> o;
-            };
-        } catch (IllegalArgumentException | NullPointerException ex) {
-            throw new EventDecodingException(e, "invalid payload: " + ex.getMessage(), ex);
-        }
+        return ((RecordedInput) CODEC.decode(e)).input();
     }
 
     /**
@@ -218,51 +248,27 @@ public final class SelectionEvents {
      * schema version gives the full domain proof.
      */
     public static Object decodeOwn(StoredEvent e) {
-        try {
-            if (isRewardedSetSelectedV1(e)) {
-                RewardedSetSelectedV1 r = readV1(e);
-                return new EpochClockEvent.RewardedSetSelected(r.epochId(), r.proof().toDomain());
-            }
-            Object o = CODEC.decode(e);
-            return switch (o) {
-                case ClockInitializedV1 c -> c.toDomain();
-                case RewardedSetSelectedV2 r -> new EpochClockEvent.RewardedSetSelected(r.epochId(), r.proof().toDomain());
-                default -> o;
-            };
-        } catch (IllegalArgumentException ex) {
-            throw new EventDecodingException(e, "invalid payload: " + ex.getMessage(), ex);
+        return CODEC.decode(e);
+    }
+
+    /**
+     * What the service's state folds of a logged event: a clock event, an {@link InputRejected}, or a recorded input
+     * as the integration record it was consumed as; null for the published integration events, which are not folded.
+     */
+    public static Object decodeFolded(StoredEvent e) {
+        if (isPublished(e)) {
+            return null;
         }
+        Object o = CODEC.decode(e);
+        return o instanceof RecordedInput r ? r.input() : o;
     }
 
     /** The proof of a {@code selection.RewardedSetSelected} event of either schema version, in the JSON form of v1. */
     public static ProofJson proofOf(StoredEvent e) {
-        if (isRewardedSetSelectedV1(e)) {
-            return readV1(e).proof();
-        }
-        return ProofJson.of(((RewardedSetSelectedV2) CODEC.decode(e)).proof().toDomain());
-    }
-
-    /**
-     * The codec knows one class per type (the current v2); v1 payloads have their own shape and are read here, so that
-     * logs written before v2 replay unchanged.
-     */
-    private static boolean isRewardedSetSelectedV1(StoredEvent e) {
-        return REWARDED_SET_SELECTED.equals(e.eventType()) && e.schemaVersion() == 1;
-    }
-
-    private static RewardedSetSelectedV1 readV1(StoredEvent e) {
-        try {
-            return Json.read(e.payload(), RewardedSetSelectedV1.class);
-        } catch (Exception ex) {
-            throw new EventDecodingException(e, "malformed payload: " + ex.getMessage(), ex);
-        }
+        return ProofJson.of(CODEC.decode(e, EpochClockEvent.RewardedSetSelected.class).proof());
     }
 
     public static Object decodeIntegration(StoredEvent e) {
-        return INTEGRATION.decode(e);
-    }
-
-    public static boolean isIntegration(StoredEvent e) {
-        return INTEGRATION.knows(e.eventType());
+        return CODEC.decode(e);
     }
 }

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.selection.application.SelectionService;
-import net.nym.tokenomics.selection.domain.clock.ClockRejection;
 import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
 
 import java.time.Clock;
@@ -32,26 +32,17 @@ public class AdminResource {
         this.clock = clock;
     }
 
-    /** MANUAL mode only: ends the running epoch now (409 in another mode or while a rewarded set is awaited). */
+    /**
+     * MANUAL mode only: ends the running epoch now. A refusal is the clock's rejection with its kind: 409 in another
+     * mode or while a rewarded set is awaited, 503 before the clock is initialised.
+     */
     @POST
     @Path("/epochs/advance")
     @RolesAllowed("admin")
     public Response advance(@Context SecurityContext security) {
         String actor = security.getUserPrincipal().getName();
         return switch (service.advance(clock.instant(), actor)) {
-            case SelectionService.Outcome.Rejected r -> {
-                int status = switch (r.rejection()) {
-                    case ClockRejection.AdvanceRequiresManualMode m -> 409;
-                    case ClockRejection.TransitionInProgress t -> 409;
-                    case ClockRejection.TimeBeforeEpochStart t -> 409;
-                    case ClockRejection.NotInitialized n -> 503;
-                    default -> 422;
-                };
-                String message = r.rejection().message();
-                int colon = message.indexOf(':');
-                yield ApiError.response(status, "advance refused", colon > 0 ? message.substring(0, colon) : "epoch_id",
-                        colon > 0 ? message.substring(colon + 1).trim() : message);
-            }
+            case SelectionService.Outcome.Rejected r -> throw new RejectedException(r.rejection());
             case SelectionService.Outcome.Applied a -> {
                 EpochClockEvent.EpochEnded ended = a.events().stream().filter(EpochClockEvent.EpochEnded.class::isInstance)
                         .map(EpochClockEvent.EpochEnded.class::cast).findFirst().orElseThrow();

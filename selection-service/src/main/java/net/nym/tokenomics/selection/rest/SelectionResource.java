@@ -6,6 +6,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import net.nym.tokenomics.eventlog.api.ErrorKind;
+import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.selection.application.SelectedSet;
 import net.nym.tokenomics.selection.application.SelectionService;
@@ -19,7 +21,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Public reads: the current rewarded set (nym-api shape), per-epoch sets and proofs, the current epoch. */
+/**
+ * Public reads: the current rewarded set (nym-api shape), per-epoch sets and proofs, the current epoch. Refusals are
+ * {@link RejectedException}s answered by event-log's shared mappers: a malformed epoch id is INVALID, an epoch without
+ * a set NOT_FOUND, a clock not initialised yet NOT_READY.
+ */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class SelectionResource {
@@ -59,7 +65,7 @@ public class SelectionResource {
     public Response currentRewardedSet() {
         var last = service.view().selected().lastEntry();
         if (last == null) {
-            return ApiError.response(503, "no rewarded set selected yet", "epoch_id", "the clock is not initialised");
+            throw RejectedException.of(ErrorKind.NOT_READY, "no_rewarded_set_yet", "epoch_id", "the clock is not initialised");
         }
         return Response.ok(RewardedSetResponse.of(last.getKey(), last.getValue().set())).build();
     }
@@ -67,10 +73,11 @@ public class SelectionResource {
     @GET
     @Path("/epochs/{epoch}/rewarded-set")
     public Response rewardedSet(@PathParam("epoch") String epoch) {
-        long e = ApiError.epochId(epoch);
+        long e = epochId(epoch);
         SelectedSet s = service.view().selected().get(e);
         if (s == null) {
-            return ApiError.response(404, "no rewarded set for this epoch", "epoch_id", "epoch " + e + " has no rewarded set (yet)");
+            throw RejectedException.of(ErrorKind.NOT_FOUND, "rewarded_set_not_found", "epoch_id",
+                    "epoch " + e + " has no rewarded set (yet)");
         }
         RewardedSetResponse r = RewardedSetResponse.of(e, s.set());
         return Response.ok(new EpochRewardedSetResponse(e, r.entryGateways(), r.exitGateways(), r.layer1(), r.layer2(),
@@ -84,10 +91,10 @@ public class SelectionResource {
     @GET
     @Path("/epochs/{epoch}/selection-proof")
     public Response selectionProof(@PathParam("epoch") String epoch) {
-        long e = ApiError.epochId(epoch);
+        long e = epochId(epoch);
         return service.proof(e)
                 .map(p -> Response.ok(Json.write(p), MediaType.APPLICATION_JSON).build())
-                .orElseGet(() -> ApiError.response(404, "no selection proof for this epoch", "epoch_id",
+                .orElseThrow(() -> RejectedException.of(ErrorKind.NOT_FOUND, "selection_proof_not_found", "epoch_id",
                         "epoch " + e + " has no rewarded set (yet)"));
     }
 
@@ -96,7 +103,8 @@ public class SelectionResource {
     public Response currentEpoch() {
         SelectionService.ReadView v = service.view();
         return switch (v.clock()) {
-            case EpochClockState.Uninitialized u -> ApiError.response(503, "clock not initialised", "epoch_id", "no epoch yet");
+            case EpochClockState.Uninitialized u -> throw RejectedException.of(ErrorKind.NOT_READY, "clock_not_initialised",
+                    "epoch_id", "no epoch yet");
             case EpochClockState.Running r -> Response.ok(response(r.config(), r.current().epochId(), r.current().intervalId(),
                     r.current().epochInInterval(), r.current().start(), r.current().start().plus(r.config().epochLength()),
                     "in_progress", List.of())).build();
@@ -116,6 +124,18 @@ public class SelectionResource {
                                                  Instant start, Instant end, String state, List<String> waitingFor) {
         return new CurrentEpochResponse(epochId, intervalId, epochInInterval, start, end, state, config.mode().name(),
                 config.epochLength().toSeconds(), config.epochsInInterval(), waitingFor);
+    }
+
+    private static long epochId(String text) {
+        try {
+            long e = Long.parseLong(text);
+            if (e < 0) {
+                throw RejectedException.invalid("epoch_id", "must be >= 0, got " + text);
+            }
+            return e;
+        } catch (NumberFormatException ex) {
+            throw RejectedException.invalid("epoch_id", "must be a non-negative integer, got '" + text + "'");
+        }
     }
 
     private static List<Long> ids(List<NodeId> ids) {

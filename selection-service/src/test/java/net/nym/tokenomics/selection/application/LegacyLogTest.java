@@ -23,21 +23,31 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A log written before the compact proof (schema version 1 of {@code selection.RewardedSetSelected}, recorded by the
- * service as it was: {@code fixtures/selection-log-v1.json}, bootstrap and epochs 1 and 2) still replays: it folds to the
- * sets and digests it published, every proof verifies, the REST form of its proofs is unchanged, and the hash chain
- * continues from it into proofs stored in the compact v2 form.
+ * Logs of every schema version in use still replay to the sets and digests they published:
+ * <ul>
+ *   <li>a log written before the compact proof and the packed inputs (schema version 1 of
+ *       {@code selection.RewardedSetSelected}, {@code StakeSnapshotRecorded} and {@code PerformanceRecorded}, recorded by
+ *       the service as it was: {@code fixtures/selection-log-v1.json}, bootstrap and epochs 1 and 2): every proof
+ *       verifies, the REST form of its proofs is unchanged, and the hash chain continues from it into v2 proofs;</li>
+ *   <li>a log written by the code of before the move onto event-log's command handler and one codec
+ *       ({@code fixtures/selection-log-v2.json}: every type at its current version, an InputRejected and an unbonding
+ *       included): it folds to its published digests, and the same inputs and commands write it again event for event
+ *       (types, versions, payloads, causation).</li>
+ * </ul>
  */
 @QuarkusTest
 class LegacyLogTest {
@@ -56,7 +66,11 @@ class LegacyLogTest {
     }
 
     private static List<FixtureEvent> fixture() throws Exception {
-        try (InputStream in = LegacyLogTest.class.getResourceAsStream("/fixtures/selection-log-v1.json")) {
+        return fixture("/fixtures/selection-log-v1.json");
+    }
+
+    private static List<FixtureEvent> fixture(String resource) throws Exception {
+        try (InputStream in = LegacyLogTest.class.getResourceAsStream(resource)) {
             return Json.mapper().readValue(in, new TypeReference<List<FixtureEvent>>() { });
         }
     }
@@ -159,4 +173,104 @@ class LegacyLogTest {
         assertThat(bad.firstMismatch()).hasValueSatisfying(m -> assertThat(m).startsWith("epoch 3:").contains("candidates[4].weight"));
         assertThat(bad.selectionsVerified()).isEqualTo(3);
     }
+
+    /** An input as its producer's log holds it, with an id fixed by its place in the scenario (so causation repeats). */
+    private static StoredEvent input(int n, Object record) {
+        NewEvent e = IntegrationEvents.codec().encode(
+                UUID.nameUUIDFromBytes(("selection-log-v2 input " + n).getBytes(StandardCharsets.UTF_8)), record);
+        return new StoredEvent(n, n, e.eventId(), "producer-stream", n, e.eventType(), e.schemaVersion(), e.payload(),
+                Map.of(), T0);
+    }
+
+    /**
+     * Registrations before the clock starts (the bootstrap set has candidates), a registration without an owner (an
+     * InputRejected), an unbonding, then two epochs selected from packed stake snapshots and performance lists.
+     */
+    private void writeScenario(SelectionService s) {
+        int n = 0;
+        List<Object> bonds = new ArrayList<>();
+        bonds.add(Fixtures.bonded(200, "n1alice", false, true, true));
+        bonds.add(Fixtures.bonded(201, "n1bob", false, true, false));
+        bonds.add(Fixtures.bonded(202, "n1carol", true, false, false));
+        bonds.add(Fixtures.bonded(203, "n1carol", true, false, false));
+        bonds.add(Fixtures.bonded(204, "n1dave", true, true, false));
+        bonds.add(Fixtures.bonded(205, "n1erin", true, false, true));
+        bonds.add(Fixtures.bonded(206, "n1frank", true, false, false));
+        for (Object b : bonds) {
+            onInput(s, input(++n, b));
+        }
+        s.start(T0);
+        onInput(s, input(++n, new IntegrationEvents.NodeBonded(207, null, "k", "h", 80,
+                new IntegrationEvents.NodeRoles(true, false, false), null, 0)));
+        onInput(s, input(++n, new IntegrationEvents.NodeUnbonded(206, 0)));
+        for (int e = 0; e < 2; e++) {
+            s.advance(T0.plusSeconds(3600L * (e + 1)), "admin");
+            Map<Long, Long> stake = new TreeMap<>();
+            Map<Long, String> performance = new TreeMap<>();
+            for (long id = 200; id <= 205; id++) {
+                stake.put(id, 2_000_000L * (id - 199) + 777_777L * e);
+                performance.put(id, "0.9" + ((id + e) % 10));
+            }
+            onInput(s, input(++n, Fixtures.snapshot(e, 1, 1, 3, 1, stake)));
+            onInput(s, input(++n, Fixtures.performance(e, performance)));
+        }
+    }
+
+    private void onInput(SelectionService s, StoredEvent in) {
+        Transactions.inTransaction(dataSource, c -> {
+            s.onInput(c, in);
+            return null;
+        });
+    }
+
+    @Test
+    void todaysLogFoldsToItsDigestsAndIsWrittenAgainEventForEvent() throws Exception {
+        List<FixtureEvent> fixture = fixture("/fixtures/selection-log-v2.json");
+        Set<String> written = new TreeSet<>();
+        fixture.forEach(f -> written.add(f.eventType() + " v" + f.schemaVersion()));
+        Set<String> current = new TreeSet<>();
+        for (String type : SelectionEvents.codec().types()) {
+            if (type.startsWith("selection.") || SelectionEvents.PUBLISHED.contains(type)) {
+                current.add(type + " v" + SelectionEvents.codec().schemaVersionOf(type));
+            }
+        }
+        assertThat(written).isEqualTo(current);
+
+        String stream = "today-" + UUID.randomUUID();
+        append(stream, fixture.stream().map(f -> new NewEvent(UUID.randomUUID(), f.eventType(), f.schemaVersion(), f.payload(),
+                f.metadata())).toList());
+        SelectionService replayed = service(stream);
+        SelectionService.LogVerification check = replayed.verifyLog();
+        assertThat(check.firstMismatch()).isEmpty();
+        assertThat(check.selectionsVerified()).isEqualTo(3);
+        Map<Long, String> published = new TreeMap<>();
+        for (FixtureEvent f : fixture) {
+            if (f.eventType().equals(IntegrationEvents.RewardedSetSelected.TYPE)) {
+                var r = Json.read(f.payload(), IntegrationEvents.RewardedSetSelected.class);
+                published.put(r.epochId(), r.proofDigest());
+            }
+        }
+        assertThat(published).containsOnlyKeys(0L, 1L, 2L);
+        published.forEach((epoch, digest) -> {
+            assertThat(replayed.view().selected().get(epoch).proofDigest()).isEqualTo(digest);
+            assertThat(replayed.proof(epoch).orElseThrow().digest()).isEqualTo(digest);
+        });
+
+        String again = "today-again-" + UUID.randomUUID();
+        SelectionService writer = service(again);
+        writeScenario(writer);
+        List<StoredEvent> rewritten = log(again);
+        assertThat(rewritten).hasSameSizeAs(fixture);
+        for (int i = 0; i < fixture.size(); i++) {
+            FixtureEvent f = fixture.get(i);
+            StoredEvent e = rewritten.get(i);
+            assertThat(e.eventType() + " v" + e.schemaVersion()).as("event %d", i).isEqualTo(f.eventType() + " v" + f.schemaVersion());
+            assertThat(Json.mapper().readTree(e.payload())).as("payload of event %d, %s", i, f.eventType())
+                    .isEqualTo(Json.mapper().readTree(f.payload()));
+            assertThat(e.metadata()).as("metadata of event %d", i).isEqualTo(f.metadata());
+        }
+        assertThat(writer.view().selected()).isEqualTo(replayed.view().selected());
+        assertThat(writer.view().clock()).isEqualTo(replayed.view().clock());
+    }
+
 }

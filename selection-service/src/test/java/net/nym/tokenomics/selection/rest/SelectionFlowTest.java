@@ -245,7 +245,7 @@ class SelectionFlowTest {
     @Test
     void badAndUnknownEpochsAreRefusedWithAJsonBody() {
         given().get("/v1/epochs/abc/rewarded-set").then().statusCode(400)
-                .body("field", equalTo("epoch_id")).body("error", equalTo("invalid request"));
+                .body("field", equalTo("epoch_id")).body("error", equalTo("invalid_field"));
         given().get("/v1/epochs/-1/selection-proof").then().statusCode(400).body("field", equalTo("epoch_id"));
         given().get("/v1/epochs/999999999/rewarded-set").then().statusCode(404).body("field", equalTo("epoch_id"));
         given().get("/v1/epochs/999999999/selection-proof").then().statusCode(404);

@@ -57,7 +57,7 @@ public final class EpochClock {
         return state;
     }
 
-    public static Decision decide(EpochClockCommand command, EpochClockState state) {
+    public static ClockDecision decide(EpochClockCommand command, EpochClockState state) {
         return switch (command) {
             case InitializeClock c -> initialize(c, state);
             case Tick c -> tick(c, state);
@@ -66,53 +66,53 @@ public final class EpochClock {
         };
     }
 
-    private static Decision initialize(InitializeClock c, EpochClockState state) {
+    private static ClockDecision initialize(InitializeClock c, EpochClockState state) {
         if (!(state instanceof Uninitialized)) {
-            return Decision.reject(new AlreadyInitialized());
+            return ClockDecision.reject(new AlreadyInitialized());
         }
         if (c.genesisStart() == null) {
-            return Decision.reject(new InvalidClockConfig("genesis_start", "is required"));
+            return ClockDecision.reject(new InvalidClockConfig("genesis_start", "is required"));
         }
         if (c.epochLength() == null || c.epochLength().isNegative() || c.epochLength().isZero()) {
-            return Decision.reject(new InvalidClockConfig("epoch_length", "must be positive"));
+            return ClockDecision.reject(new InvalidClockConfig("epoch_length", "must be positive"));
         }
         if (c.epochsInInterval() <= 0) {
-            return Decision.reject(new InvalidClockConfig("epochs_in_interval", "must be positive, got " + c.epochsInInterval()));
+            return ClockDecision.reject(new InvalidClockConfig("epochs_in_interval", "must be positive, got " + c.epochsInInterval()));
         }
         if (c.mode() == null) {
-            return Decision.reject(new InvalidClockConfig("mode", "is required"));
+            return ClockDecision.reject(new InvalidClockConfig("mode", "is required"));
         }
-        return Decision.accept(new ClockInitialized(c.genesisStart(),
+        return ClockDecision.accept(new ClockInitialized(c.genesisStart(),
                 new ClockConfig(c.epochLength(), c.epochsInInterval(), c.mode())));
     }
 
-    private static Decision tick(Tick c, EpochClockState state) {
+    private static ClockDecision tick(Tick c, EpochClockState state) {
         return switch (state) {
-            case Uninitialized u -> Decision.reject(new NotInitialized());
-            case AwaitingRewardedSet a -> Decision.accept();
+            case Uninitialized u -> ClockDecision.reject(new NotInitialized());
+            case AwaitingRewardedSet a -> ClockDecision.accept();
             case Running r -> {
                 Instant end = r.current().start().plus(r.config().epochLength());
                 boolean due = r.config().mode() != ClockMode.MANUAL && !end.isAfter(c.now());
-                yield due ? Decision.accept(ended(r, end, CLOCK_ACTOR)) : Decision.accept();
+                yield due ? ClockDecision.accept(ended(r, end, CLOCK_ACTOR)) : ClockDecision.accept();
             }
         };
     }
 
-    private static Decision advance(Advance c, EpochClockState state) {
+    private static ClockDecision advance(Advance c, EpochClockState state) {
         return switch (state) {
-            case Uninitialized u -> Decision.reject(new NotInitialized());
-            case AwaitingRewardedSet a -> Decision.reject(new TransitionInProgress(a.next().epochId()));
+            case Uninitialized u -> ClockDecision.reject(new NotInitialized());
+            case AwaitingRewardedSet a -> ClockDecision.reject(new TransitionInProgress(a.next().epochId()));
             case Running r -> {
                 if (r.config().mode() != ClockMode.MANUAL) {
-                    yield Decision.reject(new AdvanceRequiresManualMode(r.config().mode()));
+                    yield ClockDecision.reject(new AdvanceRequiresManualMode(r.config().mode()));
                 }
                 if (c.actor() == null || c.actor().isBlank()) {
-                    yield Decision.reject(new InvalidCommand("actor", "is required"));
+                    yield ClockDecision.reject(new InvalidCommand("actor", "is required"));
                 }
                 if (c.now().isBefore(r.current().start())) {
-                    yield Decision.reject(new TimeBeforeEpochStart(r.current().epochId(), r.current().start(), c.now()));
+                    yield ClockDecision.reject(new TimeBeforeEpochStart(r.current().epochId(), r.current().start(), c.now()));
                 }
-                yield Decision.accept(ended(r, c.now(), c.actor()));
+                yield ClockDecision.accept(ended(r, c.now(), c.actor()));
             }
         };
     }
@@ -123,21 +123,21 @@ public final class EpochClock {
                 p.lastInInterval(r.config()), endedBy);
     }
 
-    private static Decision select(SelectRewardedSet c, EpochClockState state) {
+    private static ClockDecision select(SelectRewardedSet c, EpochClockState state) {
         return switch (state) {
-            case Uninitialized u -> Decision.reject(new NotInitialized());
-            case Running r -> Decision.reject(new NotAwaitingSelection(c.epochId(), r.current().epochId()));
+            case Uninitialized u -> ClockDecision.reject(new NotInitialized());
+            case Running r -> ClockDecision.reject(new NotAwaitingSelection(c.epochId(), r.current().epochId()));
             case AwaitingRewardedSet a -> {
                 EpochPosition next = a.next();
                 if (c.epochId() != next.epochId()) {
-                    yield Decision.reject(new WrongEpoch(next.epochId(), c.epochId()));
+                    yield ClockDecision.reject(new WrongEpoch(next.epochId(), c.epochId()));
                 }
                 if (c.stakeSaturationPoint().isZero()) {
-                    yield Decision.reject(new InvalidCommand("stake_saturation_point", "must be positive"));
+                    yield ClockDecision.reject(new InvalidCommand("stake_saturation_point", "must be positive"));
                 }
                 for (int i = 1; i < c.candidates().size(); i++) {
                     if (c.candidates().get(i - 1).nodeId().compareTo(c.candidates().get(i).nodeId()) >= 0) {
-                        yield Decision.reject(new InvalidCommand("candidates[" + i + "].node_id",
+                        yield ClockDecision.reject(new InvalidCommand("candidates[" + i + "].node_id",
                                 "candidates must be strictly ascending by node id"));
                     }
                 }
@@ -145,7 +145,7 @@ public final class EpochClock {
                         .orElseGet(() -> new SeedInput.HashChain(a.selected().digest()));
                 SelectionProof proof = SelectionProof.select(c.epochId(), seedInput, c.sizes(), c.stakeSaturationPoint(),
                         c.candidates(), a.selected().layers());
-                yield Decision.accept(new RewardedSetSelected(c.epochId(), proof),
+                yield ClockDecision.accept(new RewardedSetSelected(c.epochId(), proof),
                         new EpochStarted(next.epochId(), next.intervalId(), next.epochInInterval(), next.start(),
                                 next.start().plus(a.config().epochLength())));
             }

@@ -34,6 +34,16 @@ public record Digest(String hex) {
         return sha256(utf8.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@code v} as 8 bytes, big-endian ({@code u64_be} in the seed and counter formats). */
+    static byte[] u64be(long v) {
+        byte[] b = new byte[Long.BYTES];
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            b[i] = (byte) v;
+            v >>>= 8;
+        }
+        return b;
+    }
+
     static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

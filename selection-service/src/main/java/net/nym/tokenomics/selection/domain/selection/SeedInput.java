@@ -1,6 +1,5 @@
 package net.nym.tokenomics.selection.domain.selection;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -45,7 +44,7 @@ public sealed interface SeedInput {
     record HashChain(Digest previousResultDigest) implements SeedInput {
         @Override
         public Seed seedFor(long epochId) {
-            byte[] epoch = ByteBuffer.allocate(Long.BYTES).putLong(epochId).array();
+            byte[] epoch = Digest.u64be(epochId);
             return Seed.of(Digest.sha256(HASH_CHAIN_TAG.getBytes(StandardCharsets.US_ASCII), epoch,
                     previousResultDigest.bytes()).bytes());
         }

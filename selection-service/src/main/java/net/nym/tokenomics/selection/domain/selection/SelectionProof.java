@@ -2,7 +2,6 @@ package net.nym.tokenomics.selection.domain.selection;
 
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
@@ -141,8 +140,8 @@ public record SelectionProof(long epochId, SeedInput seedInput, Seed seed, Rewar
 
     /** The text the digest is computed over (its UTF-8 bytes are exactly what is hashed). */
     public String canonicalText() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + candidates.size() * 128);
-        writeCanonical(new CanonicalWriter(out::write));
+        ByteSink out = new ByteSink(256 + candidates.size() * 128);
+        writeCanonical(new CanonicalWriter(out));
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -194,10 +193,33 @@ public record SelectionProof(long epochId, SeedInput seedInput, Seed seed, Rewar
 
     /** Appends {@link Decimal#toString()} to {@code b}, as the canonical text writes it (for tests). */
     static StringBuilder decimal(StringBuilder b, Decimal d) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CanonicalWriter w = new CanonicalWriter(out::write);
+        ByteSink out = new ByteSink(64);
+        CanonicalWriter w = new CanonicalWriter(out);
         w.decimal(d).flush();
         return b.append(out.toString(StandardCharsets.US_ASCII));
+    }
+
+    /** The canonical text's bytes kept in memory (a chunk may end inside a multi-byte owner character). */
+    private static final class ByteSink implements CanonicalWriter.Chunks {
+        private byte[] bytes;
+        private int length;
+
+        ByteSink(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        @Override
+        public void accept(byte[] chunk, int offset, int n) {
+            if (length + n > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + n));
+            }
+            System.arraycopy(chunk, offset, bytes, length, n);
+            length += n;
+        }
+
+        String toString(java.nio.charset.Charset charset) {
+            return new String(bytes, 0, length, charset);
+        }
     }
 
     /** Buffered bytes of the canonical text, handed on in chunks. */

@@ -1,6 +1,5 @@
 package net.nym.tokenomics.selection.domain.selection;
 
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 
 /**
@@ -26,23 +25,28 @@ public final class Sha256CounterRandom {
 
     private final byte[] seed;
     private final MessageDigest sha256 = Digest.newSha256();
-    private final ByteBuffer block = ByteBuffer.allocate(32);
+    private byte[] block = new byte[32];
+    /** Next unread byte of {@code block}; at its end, the next block is hashed. */
+    private int next = block.length;
     private long counter;
 
     public Sha256CounterRandom(Seed seed) {
         this.seed = seed.bytes();
-        block.position(block.limit());
     }
 
+    /** The next 8 bytes of the stream, big-endian. */
     public long nextLong() {
-        if (!block.hasRemaining()) {
+        if (next == block.length) {
             sha256.update(seed);
-            sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(counter++).array());
-            block.clear();
-            block.put(sha256.digest());
-            block.flip();
+            sha256.update(Digest.u64be(counter++));
+            block = sha256.digest();
+            next = 0;
         }
-        return block.getLong();
+        long v = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            v = (v << 8) | (block[next++] & 0xFF);
+        }
+        return v;
     }
 
     public double nextDouble() {

@@ -69,9 +69,9 @@ class EpochClockTest {
         }
 
         List<EpochClockEvent> handle(EpochClockCommand command) {
-            Decision d = EpochClock.decide(command, state());
-            assertThat(d).as("%s", command).isInstanceOf(Decision.Accepted.class);
-            List<EpochClockEvent> events = ((Decision.Accepted) d).events();
+            ClockDecision d = EpochClock.decide(command, state());
+            assertThat(d).as("%s", command).isInstanceOf(ClockDecision.Accepted.class);
+            List<EpochClockEvent> events = ((ClockDecision.Accepted) d).events();
             log.addAll(events);
             return events;
         }
@@ -126,7 +126,7 @@ class EpochClockTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejections")
     void rejects(String name, Stream_ given, EpochClockCommand command, ClockRejection expected) {
-        assertThat(EpochClock.decide(command, given.state())).isEqualTo(new Decision.Rejected(expected));
+        assertThat(EpochClock.decide(command, given.state())).isEqualTo(new ClockDecision.Rejected(expected));
         assertThat(expected.message()).isNotBlank();
     }
 
