@@ -139,8 +139,11 @@ public final class SelectionService {
                 if (!(v.clock instanceof EpochClockState.Uninitialized)) {
                     ClockConfig logged = config(v.clock);
                     ClockConfig configured = new ClockConfig(settings.epochLength(), settings.epochsInInterval(), settings.mode());
-                    if (!configured.equals(logged)) {
-                        LOG.warnf("clock configuration %s differs from the logged one %s; the logged one is kept", configured, logged);
+                    ClockAgreement.disagreement(logged, configured).ifPresent(why -> {
+                        throw new IllegalStateException("selection-service refuses to start: " + why);
+                    });
+                    if (logged.mode() != configured.mode()) {
+                        LOG.warnf("clock mode %s configured, the logged mode %s is kept", configured.mode(), logged.mode());
                     }
                     return Decision.none(List.of());
                 }

@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The application service against the real PostgreSQL, each test on a stream of its own (the same code path the REST
@@ -119,6 +120,32 @@ class SelectionServiceTest {
         assertThat(ended(log(stream))).containsExactly(0L, 1L, 2L);
         assertThat(started(log(stream))).containsExactly(0L, 1L, 2L);
         assertThat(third.verifyLog().firstMismatch()).isEmpty();
+    }
+
+    @Test
+    void aRestartWithAnotherIntervalOrEpochLengthRefusesToStartAndWritesNothing() {
+        String stream = "shape-" + UUID.randomUUID();
+        service(stream, ClockMode.REAL).start(T0);
+        int logged = log(stream).size();
+
+        SelectionService longerInterval = new SelectionService(dataSource, new SelectionService.Settings(stream,
+                "test-consumer", ClockMode.REAL, Duration.ofSeconds(60), 720, new RewardedSetSizes(1, 1, 3, 0),
+                Decimal.ONE, Map.of()));
+        assertThatThrownBy(() -> longerInterval.start(T0.plusSeconds(5)))
+                .hasMessageContaining("selection-service refuses to start")
+                .hasMessageContaining("is 720 but the log's clock has 3");
+        SelectionService shorterEpochs = new SelectionService(dataSource, new SelectionService.Settings(stream,
+                "test-consumer", ClockMode.REAL, Duration.ofSeconds(30), 3, new RewardedSetSizes(1, 1, 3, 0),
+                Decimal.ONE, Map.of()));
+        assertThatThrownBy(() -> shorterEpochs.start(T0.plusSeconds(5)))
+                .hasMessageContaining("selection.clock.epoch-length is PT30S but the log's clock has PT1M");
+        assertThat(log(stream)).hasSize(logged);
+
+        // another mode is operational: reported, the logged clock kept
+        SelectionService manual = service(stream, ClockMode.MANUAL);
+        assertThat(manual.start(T0.plusSeconds(5))).isEqualTo(new SelectionService.Outcome.Applied(List.of()));
+        assertThat(manual.tick(T0.plusSeconds(60))).isInstanceOf(SelectionService.Outcome.Applied.class);
+        assertThat(ended(log(stream))).containsExactly(0L);
     }
 
     @Test
