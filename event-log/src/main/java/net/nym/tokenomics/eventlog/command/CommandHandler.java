@@ -76,50 +76,42 @@ public final class CommandHandler<S> {
 
     /** Like {@link #execute}, but hands a rejection back as a value. */
     public <R> Decision<R> decide(String stream, Decider<S, R> decider) {
-        writer.lock();
-        try {
-            for (int attempt = 1; ; attempt++) {
-                Attempt<R> done;
-                try {
-                    done = Transactions.inTransaction(dataSource, c -> attempt(c, stream, decider));
-                } catch (WrongExpectedVersionException conflict) {
-                    if (!retry(attempt, conflict)) {
-                        throw conflict;
-                    }
-                    continue;
-                } catch (RuntimeException failure) {
-                    folded.invalidate();
-                    throw failure;
-                }
-                if (done.decision() instanceof Decision.Accepted<R> a && !a.events().isEmpty()) {
-                    folded.appended(stream, done.expectedVersion(), a.events());
-                }
-                return done.decision();
-            }
-        } finally {
-            writer.unlock();
-        }
+        return retrying(stream, () -> Transactions.inTransaction(dataSource, c -> attempt(c, stream, decider)));
     }
 
     /**
      * Runs a command inside the caller's transaction (a consumer's, with its inbox record): the state is evolved as
      * soon as the events are appended; if the caller's transaction then rolls back, the next catch-up sees the
-     * stream's head differ and refolds. Returns the decision, a rejection as a value.
+     * stream's head differ and refolds. Returns the decision, a rejection as a value. A conflicting append ran under a
+     * savepoint, so a retry finds the caller's transaction intact and sees the newer commit.
      */
     public <R> Decision<R> decideIn(Connection c, String stream, Decider<S, R> decider) throws SQLException {
+        return retrying(stream, () -> attempt(c, stream, decider));
+    }
+
+    /** One attempt of a command: catch up, decide, write, append; in a transaction of its own or the caller's. */
+    @FunctionalInterface
+    private interface Once<R, X extends Exception> {
+        Attempt<R> run() throws X;
+    }
+
+    /**
+     * Under the writer lock: attempts the command, again after a concurrent append as the policy allows, and evolves
+     * the state with what the accepted attempt appended. Any other failure marks the state for a refold.
+     */
+    private <R, X extends Exception> Decision<R> retrying(String stream, Once<R, X> once) throws X {
         writer.lock();
         try {
             for (int attempt = 1; ; attempt++) {
                 Attempt<R> done;
                 try {
-                    done = attempt(c, stream, decider);
+                    done = once.run();
                 } catch (WrongExpectedVersionException conflict) {
-                    // the append ran under a savepoint: the caller's transaction is intact and sees the newer commit
                     if (!retry(attempt, conflict)) {
                         throw conflict;
                     }
                     continue;
-                } catch (SQLException | RuntimeException failure) {
+                } catch (Exception failure) {
                     folded.invalidate();
                     throw failure;
                 }

@@ -7,18 +7,11 @@ import net.nym.tokenomics.selection.application.SelectionService;
 import net.nym.tokenomics.selection.domain.selection.RewardedSetSizes;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The wall clock (injected, so tests and the domain never read time themselves) and the application service. */
+/** The application service, from {@code selection.*} (the wall clock is event-log's {@code WallClock}). */
 public class SelectionProducers {
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Produces
     @Singleton
