@@ -35,10 +35,11 @@ public final class HistoryQueryBenchmark {
         int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 240;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 8_760;
         DataSource ds = LocalInfra.freshSchema("history_bench");
+        String migration = migration();
         long t0 = System.nanoTime();
         Transactions.inTransaction(ds, c -> {
             try (Statement s = c.createStatement()) {
-                s.execute(migration());
+                s.execute(migration);
                 s.execute("""
                         INSERT INTO reward_epoch SELECT e, 1000000.5, 0, 999999.25, 1.25, %d, 244817525850285, 1e14, e %% 720 = 719,
                             md5(e::text) FROM generate_series(0, %d) e""".formatted(nodes, epochs - 1));
