@@ -24,6 +24,7 @@ public final class ProjectionRunner {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
     private static final int BATCH = 1000;
+    private static final java.time.Duration REBUILD_WAIT = java.time.Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     private final EventStore store = new EventStore();
@@ -46,23 +47,47 @@ public final class ProjectionRunner {
 
     /**
      * Drops the projection's rows and replays the whole log into it, in one transaction: readers see the old read model
-     * until the rebuilt one commits.
+     * until the rebuilt one commits. It reads at least as many events as were committed when it began: {@code readAfter}
+     * holds back events above {@code pg_snapshot_xmin}, and rows reset here whose events a transaction still running
+     * holds back must not be left out; it waits for them (up to {@link #REBUILD_WAIT}, then fails and rolls back).
+     *
+     * <p>For a projection whose rows are written in their events' own transactions (not through {@link #catchUp}), the
+     * checkpoint this leaves only records how far the rebuild read.
      */
     public long rebuild(Projection projection) {
         long total = Transactions.inTransaction(dataSource, c -> {
             lockCheckpoint(c, projection);
+            long committed = store.count(c);
             projection.reset(c);
             saveCheckpoint(c, projection, LogPosition.START);
             long n = 0;
+            long deadline = System.nanoTime() + REBUILD_WAIT.toNanos();
             int batch;
             do {
                 batch = applyBatch(c, projection, readCheckpoint(c, projection));
                 n += batch;
-            } while (batch == BATCH);
+                if (batch == 0 && n < committed) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("projection " + projection.name() + ": read " + n + " of the "
+                                + committed + " events committed when the rebuild began within " + REBUILD_WAIT
+                                + "; a long-open transaction holds the rest back; nothing was changed");
+                    }
+                    pause();
+                }
+            } while (batch == BATCH || n < committed);
             return n;
         });
         LOG.infof("projection %s rebuilt from %d events", projection.name(), total);
         return total;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the log's high-water mark", e);
+        }
     }
 
     public LogPosition checkpoint(Projection projection) {

@@ -17,6 +17,7 @@ import net.nym.tokenomics.performance.domain.selfdescribed.NodeRoles;
 import net.nym.tokenomics.performance.domain.selfdescribed.SelfDescriptionHistory;
 import net.nym.tokenomics.performance.domain.version.ReleaseHistory;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
+import net.nym.tokenomics.performance.persistence.PerformanceHistoryProjection;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformanceResultPart;
 
@@ -93,6 +94,10 @@ public final class EpochPublisher {
         long start = System.nanoTime();
         Decision<Optional<EpochPerformancePublished>> decision = handler.decideIn(c, stream,
                 state -> decide(state, stream, consumer, inputEventId, ended, steps));
+        if (decision instanceof Decision.Accepted<Optional<EpochPerformancePublished>> a && a.result().isPresent()) {
+            // the history rows after the append, in its transaction: the decision that was appended is the one written
+            PerformanceHistoryProjection.put(c, a.result().get());
+        }
         long appended = System.nanoTime();
         Timings timings = steps.encoded == 0
                 ? new Timings(steps.inputs - steps.started, Math.max(0, steps.computed - steps.inputs), 0, 0, 0)

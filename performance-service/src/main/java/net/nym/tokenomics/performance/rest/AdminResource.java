@@ -9,14 +9,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
+import net.nym.tokenomics.eventlog.projection.ProjectionRunner;
 import net.nym.tokenomics.performance.application.NodeProber;
+import net.nym.tokenomics.performance.application.PerformanceApplication;
+import net.nym.tokenomics.performance.persistence.PerformanceHistoryProjection;
 import net.nym.tokenomics.performance.application.ReleaseCommands;
 import net.nym.tokenomics.performance.application.ReplayCheck;
 import net.nym.tokenomics.performance.domain.version.ReleaseEntry;
 
 import java.time.Instant;
 
-/** Admin operations (JWT role "admin"): append a release, run the prober now, verify a replay of the log. */
+/**
+ * Admin operations (JWT role "admin"): append a release, run the prober now, verify a replay of the log, rebuild the
+ * performance history table from the log.
+ */
 @Path("/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
@@ -29,11 +35,22 @@ public class AdminResource {
     private final ReleaseCommands releases;
     private final NodeProber prober;
     private final ReplayCheck replay;
+    private final PerformanceApplication app;
 
-    public AdminResource(ReleaseCommands releases, NodeProber prober, ReplayCheck replay) {
+    public record RebuildResult(long events) { }
+
+    public AdminResource(ReleaseCommands releases, NodeProber prober, ReplayCheck replay, PerformanceApplication app) {
         this.releases = releases;
         this.prober = prober;
         this.replay = replay;
+        this.app = app;
+    }
+
+    /** Drops the performance history rows and writes them again from the whole log, in one transaction. */
+    @POST
+    @Path("/read-models/rebuild")
+    public RebuildResult rebuildReadModels() {
+        return new RebuildResult(new ProjectionRunner(app.dataSource()).rebuild(new PerformanceHistoryProjection()));
     }
 
     @POST

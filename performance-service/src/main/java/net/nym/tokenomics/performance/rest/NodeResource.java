@@ -1,6 +1,8 @@
 package net.nym.tokenomics.performance.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,16 +17,17 @@ import net.nym.tokenomics.performance.domain.config.ConfigScore;
 import net.nym.tokenomics.performance.domain.epoch.NodePerformance;
 import net.nym.tokenomics.performance.domain.rewardedset.RewardedRole;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
+import net.nym.tokenomics.performance.readmodel.NodeEpochPerformanceRow;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Operators' reads in nym-api's shapes (B.7), from the latest published epoch results. A node id never bonded is a
+ * Operators' reads in nym-api's shapes (B.7): the annotation and performance from the latest published epoch results
+ * in memory, the history from its PostgreSQL read model (ADR 0012). A node id never bonded is a
  * 404; a bonded node without a published result yet has {@code annotation: null} / {@code performance: null}.
  */
 @Path("/v1/nym-nodes")
@@ -87,10 +90,17 @@ public class NodeResource {
         return new PerformanceResponse(nodeId, latest(nodeId).map(p -> p.node().last24hPerformance().toDouble()).orElse(null));
     }
 
+    /**
+     * The node's published performance per epoch, newest first, from the history table (every epoch, not only the
+     * retained ones), optionally within {@code from_epoch..to_epoch}.
+     */
     @GET
     @Path("/performance-history/{node_id}")
-    public HistoryResponse history(@PathParam("node_id") long nodeId, @QueryParam("page") @DefaultValue("0") int page,
-                                   @QueryParam("per_page") @DefaultValue("100") int perPage) {
+    @WithSession
+    public Uni<HistoryResponse> history(@PathParam("node_id") long nodeId, @QueryParam("page") @DefaultValue("0") int page,
+                                        @QueryParam("per_page") @DefaultValue("100") int perPage,
+                                        @QueryParam("from_epoch") @DefaultValue("0") long fromEpoch,
+                                        @QueryParam("to_epoch") @DefaultValue("9223372036854775807") long toEpoch) {
         requireKnown(nodeId);
         if (page < 0) {
             throw RejectedException.of(ErrorKind.INVALID, "invalid_page", "page", "must be non-negative");
@@ -98,15 +108,13 @@ public class NodeResource {
         if (perPage < 1 || perPage > 1000) {
             throw RejectedException.of(ErrorKind.INVALID, "invalid_per_page", "per_page", "must be within 1..1000");
         }
-        List<HistoryEntry> all = new ArrayList<>();
-        for (EpochPerformancePublished p : app.state().epochsNewestFirst()) {
-            find(p, nodeId).ifPresent(n -> all.add(new HistoryEntry(p.epoch(),
-                    LocalDate.ofInstant(p.result().windowEnd(), ZoneOffset.UTC), p.result().windowEnd(),
-                    n.performance().toDouble())));
+        if (fromEpoch < 0 || toEpoch < fromEpoch) {
+            throw RejectedException.of(ErrorKind.INVALID, "invalid_epoch_range", "from_epoch", "must be >= 0 and <= to_epoch");
         }
-        int from = (int) Math.min((long) page * perPage, all.size());
-        int to = Math.min(from + perPage, all.size());
-        return new HistoryResponse(nodeId, new History(new Pagination(all.size(), page, perPage), all.subList(from, to)));
+        return NodeEpochPerformanceRow.countOf(nodeId, fromEpoch, toEpoch).flatMap(total ->
+                NodeEpochPerformanceRow.page(nodeId, fromEpoch, toEpoch, page, perPage).map(rows -> new HistoryResponse(nodeId,
+                        new History(new Pagination(total, page, perPage), rows.stream().map(r -> new HistoryEntry(r.epochId,
+                                LocalDate.ofInstant(r.windowEnd, ZoneOffset.UTC), r.windowEnd, r.performanceValue())).toList()))));
     }
 
     private record Found(long epoch, NodePerformance node) { }

@@ -198,6 +198,36 @@ class EpochPerformanceTest {
         for (var e : List.of(e1, e2, e3, e4)) {
             assertThat(report.getString("digests." + e.epochId())).isEqualTo(e.stateDigest());
         }
+
+        // The performance history, dropped and rebuilt from the log by the admin path, equals the live one row for row.
+        List<List<String>> live = historyRows();
+        assertThat(live).filteredOn(r -> r.get(0).equals(Long.toString(good))).extracting(r -> r.get(1))
+                .contains(Long.toString(endedBefore), Long.toString(inWindow));
+        given().header("Authorization", TestJwt.bearer("n1someone", "account")).post("/v1/admin/read-models/rebuild").then()
+                .statusCode(403);
+        given().header("Authorization", ADMIN).post("/v1/admin/read-models/rebuild").then().statusCode(200);
+        assertThat(historyRows()).isEqualTo(live);
+        given().queryParam("from_epoch", inWindow).queryParam("to_epoch", inWindow)
+                .get("/v1/nym-nodes/performance-history/" + good).then().statusCode(200)
+                .body("history.pagination.total", equalTo(1)).body("history.data[0].epoch_id", equalTo(inWindow));
+    }
+
+    /** Every row of the performance history as PostgreSQL prints it, in key order. */
+    private List<List<String>> historyRows() {
+        return Transactions.inTransaction(dataSource, c -> {
+            List<List<String>> rows = new java.util.ArrayList<>();
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT * FROM node_epoch_performance ORDER BY node_id, epoch_id")) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<String> row = new java.util.ArrayList<>(columns);
+                    for (int i = 1; i <= columns; i++) {
+                        row.add(rs.getString(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        });
     }
 
     @Test

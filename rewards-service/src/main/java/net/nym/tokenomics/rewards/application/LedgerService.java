@@ -30,6 +30,10 @@ import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
 import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import net.nym.tokenomics.rewards.persistence.LedgerLog;
 import net.nym.tokenomics.rewards.persistence.RecordedInput;
+import net.nym.tokenomics.rewards.persistence.RewardHistoryTables;
+import net.nym.tokenomics.rewards.readmodel.DelegationChange;
+import net.nym.tokenomics.rewards.readmodel.EpochTotals;
+import net.nym.tokenomics.rewards.readmodel.NodeEpochReward;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -219,7 +223,9 @@ public class LedgerService {
             case net.nym.tokenomics.rewards.domain.Decision.Accepted a -> {
                 List<Object> all = new ArrayList<>(a.events());
                 all.addAll(publications.of(a.events()));
-                yield Decision.accept(pending(all), a.events());
+                // in the command's own transaction: a conflict rolls these rows back with the append
+                List<DelegationChange> changes = HistoryRows.delegationChanges(view.ledger, view.ledgerVersion, a.events());
+                yield Decision.accept(pending(all), c -> RewardHistoryTables.putDelegationChanges(c, changes), a.events());
             }
         };
     }
@@ -276,8 +282,12 @@ public class LedgerService {
         }
     }
 
-    /** The close decision's outcome: its domain events and the version they follow, or why no command could be built. */
-    private record Closing(List<LedgerEvent> events, long after, RuntimeException unbuildable) {
+    /**
+     * The close decision's outcome: its domain events, the version they follow and the history rows they add (computed
+     * from the state before them); or why no command could be built.
+     */
+    private record Closing(List<LedgerEvent> events, long after, List<NodeEpochReward> nodeRewards,
+                           List<DelegationChange> delegationChanges, RuntimeException unbuildable) {
     }
 
     /**
@@ -291,9 +301,15 @@ public class LedgerService {
             decision = Transactions.inTransaction(dataSource, c -> {
                 Decision<Closing> d = ledger.decideIn(c, LedgerLog.LEDGER, view -> closing(view, epoch, in));
                 if (d instanceof Decision.Accepted<Closing> a && a.result().unbuildable() == null) {
-                    List<LedgerEvent> events = a.result().events();
-                    long expected = a.result().after() + events.size();
-                    ledger.decideIn(c, LedgerLog.LEDGER, view -> publications(view, epoch, events, expected));
+                    Closing done = a.result();
+                    long expected = done.after() + done.events().size();
+                    Decision<EpochTotals> published = ledger.decideIn(c, LedgerLog.LEDGER,
+                            view -> publications(view, epoch, done.events(), expected));
+                    // the history rows after both appends, in their transaction: a decision decided again after a
+                    // conflict is the one whose rows are written
+                    RewardHistoryTables.putNodeRewards(c, epoch, done.nodeRewards());
+                    RewardHistoryTables.putDelegationChanges(c, done.delegationChanges());
+                    RewardHistoryTables.putEpoch(c, ((Decision.Accepted<EpochTotals>) published).result());
                 }
                 return d;
             });
@@ -326,22 +342,33 @@ public class LedgerService {
             command = EpochRewarding.closeCommand(view.ledger, epoch, in);
         } catch (RuntimeException unbuildable) {
             // handed back rather than thrown: nothing changed, so the fold stays valid and is not refolded
-            return Decision.none(new Closing(List.of(), view.ledgerVersion, unbuildable));
+            return Decision.none(new Closing(List.of(), view.ledgerVersion, List.of(), List.of(), unbuildable));
         }
         return switch (LedgerDecider.decide(command, view.ledger)) {
             case net.nym.tokenomics.rewards.domain.Decision.Rejected r -> Decision.reject(r.rejection());
-            case net.nym.tokenomics.rewards.domain.Decision.Accepted a ->
-                    Decision.accept(pending(a.events()), new Closing(a.events(), view.ledgerVersion, null));
+            case net.nym.tokenomics.rewards.domain.Decision.Accepted a -> {
+                LedgerEvent.EpochRewarded rewarded = (LedgerEvent.EpochRewarded) a.events().getFirst();
+                yield Decision.accept(pending(a.events()), new Closing(a.events(), view.ledgerVersion,
+                        HistoryRows.nodeRewards(view.ledger, rewarded),
+                        HistoryRows.delegationChanges(view.ledger, view.ledgerVersion, a.events()), null));
+            }
         };
     }
 
-    /** The integration events of a closing, from the state its domain events (appended at {@code expected}) left. */
-    private Decision<Void> publications(LedgerView view, long epoch, List<LedgerEvent> events, long expected) {
+    /**
+     * The integration events of a closing, from the state its domain events (appended at {@code expected}) left; the
+     * result is the epoch's totals row.
+     */
+    private Decision<EpochTotals> publications(LedgerView view, long epoch, List<LedgerEvent> events, long expected) {
         if (view.ledgerVersion != expected) {
             throw new IllegalStateException("the closing of epoch " + epoch + " left the ledger at version " + expected
                     + ", but the state is at " + view.ledgerVersion);
         }
-        return Decision.accept(pending(EpochRewarding.publications(view.ledger, epoch, events)), null);
+        List<Object> published = EpochRewarding.publications(view.ledger, epoch, events);
+        IntegrationEvents.EpochRewarded rewarded = (IntegrationEvents.EpochRewarded) published.getFirst();
+        EpochTotals totals = HistoryRows.epochTotals(view.ledger, (LedgerEvent.EpochRewarded) events.getFirst(),
+                events.stream().anyMatch(e -> e instanceof LedgerEvent.IntervalRolledOver), rewarded.stateDigest());
+        return Decision.accept(pending(published), totals);
     }
 
     private void fault(long epoch, RuntimeException failure) {

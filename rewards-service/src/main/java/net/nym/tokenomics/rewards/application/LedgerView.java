@@ -7,7 +7,6 @@ import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import net.nym.tokenomics.rewards.domain.LedgerEvolver;
 import net.nym.tokenomics.rewards.domain.MixnetLedger;
 import net.nym.tokenomics.rewards.domain.NodeRecord;
-import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
 import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import org.jboss.logging.Logger;
 
@@ -17,9 +16,10 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Everything the service knows, as a fold of its {@code ledger} stream: the ledger aggregate, the node registry facts
- * (host, port, roles: carried by the published {@code NodeBonded}), the reward history and the digest published for
- * each epoch. Not thread-safe: the {@link StreamFold} that holds it guards it (the epoch inputs are {@link PendingInputs}).
+ * What deciding and the current-state reads need, as a fold of its {@code ledger} stream: the ledger aggregate, the
+ * node registry facts (host, port, roles: carried by the published {@code NodeBonded}) and the digest published for
+ * each epoch. The history (rewards per epoch and node, delegation changes) is not kept here but in PostgreSQL
+ * ({@link HistoryRows}, ADR 0012). Not thread-safe: the {@link StreamFold} that holds it guards it (the epoch inputs are {@link PendingInputs}).
  */
 public final class LedgerView {
 
@@ -32,7 +32,6 @@ public final class LedgerView {
     final MixnetLedger ledger = MixnetLedger.empty();
     long ledgerVersion;
     final Map<Long, Registration> registry = new HashMap<>();
-    final RewardHistory history = new RewardHistory();
     final TreeMap<Long, String> publishedDigests = new TreeMap<>();
     Long firstDigestMismatch;
 
@@ -51,10 +50,6 @@ public final class LedgerView {
 
     public Map<Long, Registration> registry() {
         return java.util.Collections.unmodifiableMap(registry);
-    }
-
-    public RewardHistory history() {
-        return history;
     }
 
     /** The digest published in {@code EpochRewarded} for each epoch. */
@@ -92,20 +87,6 @@ public final class LedgerView {
     void applyLedger(long version, Object event, boolean verifyDigest) {
         ledgerVersion = version;
         switch (event) {
-            case LedgerEvent.EpochRewarded e -> {
-                recordRewards(e);
-                LedgerEvolver.evolve(ledger, e);
-            }
-            case LedgerEvent.EpochAdvanced e -> {
-                LedgerEvolver.evolve(ledger, e);
-                RewardingParams p = ledger.globals().params();
-                history.updateEpoch(e.closedEpochId(), t -> t.withPool(p.interval().rewardPool(), p.interval().stakingSupply(),
-                        t.intervalRolledOver()));
-            }
-            case LedgerEvent.IntervalRolledOver e -> {
-                LedgerEvolver.evolve(ledger, e);
-                history.updateEpoch(ledger.globals().currentEpoch(), t -> t.withPool(t.rewardPool(), t.stakingSupply(), true));
-            }
             case LedgerEvent e -> LedgerEvolver.evolve(ledger, e);
             case IntegrationEvents.NodeBonded b -> registry.put(b.nodeId(), new Registration(b.host(), b.httpPort(), b.roles()));
             case IntegrationEvents.EpochRewarded r -> {
@@ -113,33 +94,11 @@ public final class LedgerView {
                     firstDigestMismatch = r.epochId();
                 }
                 publishedDigests.put(r.epochId(), r.stateDigest());
-                history.updateEpoch(r.epochId(), t -> t.withDigest(r.stateDigest()));
             }
             default -> {
                 // StakeSnapshotTaken, IntervalRolledOver, NodeUnbonded (integration): published facts derived from the ledger.
             }
         }
-    }
-
-    private void recordRewards(LedgerEvent.EpochRewarded e) {
-        RewardingParams p = ledger.globals().params();
-        int rewarded = 0;
-        for (LedgerEvent.NodeEpochResult r : e.nodes()) {
-            Decimal saturation = ledger.node(r.nodeId()).map(n -> saturation(n, p.stakeSaturationPoint())).orElse(Decimal.ZERO);
-            switch (r) {
-                case LedgerEvent.NodeRewarded n -> {
-                    rewarded++;
-                    history.putNode(new RewardHistory.NodeEpochReward(e.epochId(), n.nodeId(), "rewarded", n.split().nodeReward(),
-                            n.split().operator(), n.split().delegates(), n.performance(), n.workFactor(), saturation));
-                }
-                case LedgerEvent.NodeIdle n -> history.putNode(new RewardHistory.NodeEpochReward(e.epochId(), n.nodeId(), "idle",
-                        Decimal.ZERO, Decimal.ZERO, Decimal.ZERO, n.performance(), n.workFactor(), saturation));
-                case LedgerEvent.NodeNotRewardable n -> history.putNode(new RewardHistory.NodeEpochReward(e.epochId(), n.nodeId(),
-                        "not_rewardable", Decimal.ZERO, Decimal.ZERO, Decimal.ZERO, n.performance(), n.workFactor(), saturation));
-            }
-        }
-        history.putEpoch(new RewardHistory.EpochTotals(e.epochId(), e.budget().total(), e.budget().fromFees(), e.distributed(),
-                e.unclaimed(), rewarded, p.interval().rewardPool(), p.interval().stakingSupply(), false, null));
     }
 
     static Decimal saturation(NodeRecord node, Decimal saturationPoint) {

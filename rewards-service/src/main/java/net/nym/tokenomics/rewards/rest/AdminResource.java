@@ -3,6 +3,7 @@ package net.nym.tokenomics.rewards.rest;
 import net.nym.tokenomics.eventlog.api.RejectedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import net.nym.tokenomics.eventlog.decimal.Percent;
 import net.nym.tokenomics.rewards.application.LedgerService;
+import net.nym.tokenomics.rewards.application.ReadModelRebuild;
 import net.nym.tokenomics.rewards.domain.LedgerCommand;
 import net.nym.tokenomics.rewards.domain.rewarding.ActiveSetUpdate;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardedSetParams;
@@ -17,7 +19,7 @@ import net.nym.tokenomics.rewards.domain.rewarding.RewardingParamsUpdate;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Admin changes (role {@code admin}). Reward-parameter changes are queued to the end of the interval and active-set
+ * Admin changes (role {@code admin}), and the rebuild of the history read models from the log. Reward-parameter changes are queued to the end of the interval and active-set
  * changes to the end of the epoch, unless {@code force_immediately}; the answer says which.
  */
 @Path("/v1/admin")
@@ -27,11 +29,24 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AdminResource {
 
     private final LedgerService ledger;
+    private final ReadModelRebuild rebuild;
     private final JsonWebToken jwt;
 
-    public AdminResource(LedgerService ledger, JsonWebToken jwt) {
+    public AdminResource(LedgerService ledger, ReadModelRebuild rebuild, JsonWebToken jwt) {
         this.ledger = ledger;
+        this.rebuild = rebuild;
         this.jwt = jwt;
+    }
+
+    /**
+     * Drops the reward and delegation history rows and writes them again from the ledger stream (one transaction;
+     * readers see the old rows until it commits). Blocking: it folds the whole log.
+     */
+    @POST
+    @Path("/read-models/rebuild")
+    @Consumes(MediaType.WILDCARD)
+    public ReadModelRebuild.Result rebuildReadModels() {
+        return rebuild.rebuild();
     }
 
     /** Every field optional (absent = unchanged); ratios as decimal strings ("0.3" = 30 %). */

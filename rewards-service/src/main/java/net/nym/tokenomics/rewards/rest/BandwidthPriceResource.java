@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.rest;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,15 +11,17 @@ import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.rewards.application.LedgerService;
-import net.nym.tokenomics.rewards.application.RewardHistory;
+import net.nym.tokenomics.rewards.application.LedgerView;
 import net.nym.tokenomics.rewards.domain.NodeRecord;
 import net.nym.tokenomics.rewards.domain.pricing.BandwidthPrice;
 import net.nym.tokenomics.rewards.domain.pricing.LinearCost;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+import net.nym.tokenomics.rewards.readmodel.EpochTotalsRow;
+import net.nym.tokenomics.rewards.readmodel.NodeEpochReward;
+import net.nym.tokenomics.rewards.readmodel.NodeEpochRewardRow;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /v1/epoch/bandwidth-price?packets=E[M][&surplus=τ][&packet=x]}: the paper's bandwidth price (§3.3, eq. 1)
@@ -45,43 +49,48 @@ public class BandwidthPriceResource {
                                          Decimal expectedSurplus) { }
 
     @GET
-    public BandwidthPriceResponse quote(@QueryParam("packets") String packets, @QueryParam("surplus") String surplus,
+    @WithSession
+    public Uni<BandwidthPriceResponse> quote(@QueryParam("packets") String packets, @QueryParam("surplus") String surplus,
                                         @QueryParam("packet") String packet) {
         long expected = bounded("packets", packets, 1, MAX_PACKETS);
         long x = packet == null ? 1 : bounded("packet", packet, 1, expected);
         Decimal tau = surplus(surplus);
-        return ledger.read(v -> {
-            RewardingParams params = v.ledger().globals().params();
-            Map.Entry<Long, RewardHistory.EpochTotals> last = v.history().epochs().lastEntry();
+        return EpochTotalsRow.latest().flatMap(last -> {
             if (last == null) {
                 throw RejectedException.of(ErrorKind.NOT_READY, "no_rewarded_epoch", "epoch", "no epoch has been rewarded yet");
             }
-            long epoch = last.getKey();
-            List<RewardHistory.NodeEpochReward> rows = new ArrayList<>();
-            Decimal maxWork = Decimal.ZERO;
-            for (NodeRecord node : v.ledger().nodes().values()) {
-                RewardHistory.NodeEpochReward row = v.history().nodeRewards(node.nodeId(), epoch, epoch).get(epoch);
-                if (row != null && "rewarded".equals(row.outcome())) {
-                    rows.add(row);
-                    maxWork = maxWork.max(row.workFactor());
-                }
-            }
-            if (rows.isEmpty()) {
-                throw RejectedException.of(ErrorKind.NOT_READY, "no_rewarded_node", "epoch", "no node was rewarded in epoch " + epoch);
-            }
-            List<LinearCost> mix = new ArrayList<>();
-            List<LinearCost> idle = new ArrayList<>();
-            for (RewardHistory.NodeEpochReward row : rows) {
-                NodeRecord node = v.ledger().node(row.nodeId()).orElseThrow();
-                LinearCost cost = LinearCost.flat(node.rewarding().costParams().epochOperatingCost(params.epochsInInterval()));
-                (row.workFactor().equals(maxWork) ? mix : idle).add(cost);
-            }
-            int width = Math.max(1, params.rewardedSet().mixnodes() / LAYERS);
-            BandwidthPrice price = new BandwidthPrice(LAYERS, width, expected, tau, mix, idle);
-            return new BandwidthPriceResponse(epoch, LAYERS, width, expected, tau, mix.size(), idle.size(),
-                    price.combinedCost(0), x, price.fee(x), price.revenue(expected), price.expectedCost(),
-                    price.expectedSurplus());
+            return NodeEpochRewardRow.ofEpoch(last.epochId()).map(epochRows -> ledger.read(v -> quote(v, last.epochId(), epochRows,
+                    expected, x, tau)));
         });
+    }
+
+    /** The quote from the last rewarded epoch's rows (ascending node id) of the nodes the ledger still has. */
+    private static BandwidthPriceResponse quote(LedgerView v, long epoch, List<NodeEpochReward> epochRows, long expected, long x,
+                                                Decimal tau) {
+        RewardingParams params = v.ledger().globals().params();
+        List<NodeEpochReward> rows = new ArrayList<>();
+        Decimal maxWork = Decimal.ZERO;
+        for (NodeEpochReward row : epochRows) {
+            if (v.ledger().node(row.nodeId()).isPresent() && "rewarded".equals(row.outcome())) {
+                rows.add(row);
+                maxWork = maxWork.max(row.workFactor());
+            }
+        }
+        if (rows.isEmpty()) {
+            throw RejectedException.of(ErrorKind.NOT_READY, "no_rewarded_node", "epoch", "no node was rewarded in epoch " + epoch);
+        }
+        List<LinearCost> mix = new ArrayList<>();
+        List<LinearCost> idle = new ArrayList<>();
+        for (NodeEpochReward row : rows) {
+            NodeRecord node = v.ledger().node(row.nodeId()).orElseThrow();
+            LinearCost cost = LinearCost.flat(node.rewarding().costParams().epochOperatingCost(params.epochsInInterval()));
+            (row.workFactor().equals(maxWork) ? mix : idle).add(cost);
+        }
+        int width = Math.max(1, params.rewardedSet().mixnodes() / LAYERS);
+        BandwidthPrice price = new BandwidthPrice(LAYERS, width, expected, tau, mix, idle);
+        return new BandwidthPriceResponse(epoch, LAYERS, width, expected, tau, mix.size(), idle.size(),
+                price.combinedCost(0), x, price.fee(x), price.revenue(expected), price.expectedCost(),
+                price.expectedSurplus());
     }
 
     private static long bounded(String field, String value, long min, long max) {

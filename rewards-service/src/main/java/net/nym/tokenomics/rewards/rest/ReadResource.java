@@ -2,6 +2,8 @@ package net.nym.tokenomics.rewards.rest;
 
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +17,12 @@ import net.nym.tokenomics.eventlog.decimal.Percent;
 import net.nym.tokenomics.eventlog.decimal.Unym;
 import net.nym.tokenomics.rewards.application.LedgerService;
 import net.nym.tokenomics.rewards.application.LedgerView;
-import net.nym.tokenomics.rewards.application.RewardHistory;
+import net.nym.tokenomics.rewards.readmodel.DelegationChange;
+import net.nym.tokenomics.rewards.readmodel.DelegationChangeRow;
+import net.nym.tokenomics.rewards.readmodel.EpochTotals;
+import net.nym.tokenomics.rewards.readmodel.EpochTotalsRow;
+import net.nym.tokenomics.rewards.readmodel.NodeEpochReward;
+import net.nym.tokenomics.rewards.readmodel.NodeEpochRewardRow;
 import net.nym.tokenomics.rewards.domain.Delegation;
 import net.nym.tokenomics.rewards.domain.MixnetLedger;
 import net.nym.tokenomics.rewards.domain.NodeBond;
@@ -29,9 +36,12 @@ import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Public reads for dashboards, from the in-memory fold of the log. Amounts in uNYM, decimals as strings. */
+/**
+ * Public reads for dashboards. The current state comes from the in-memory fold of the log; the history (rewards per
+ * node and epoch, epoch totals, delegation changes) from its PostgreSQL read models, through Hibernate Reactive
+ * ({@code Uni} results, ADR 0012). Amounts in uNYM, decimals as strings.
+ */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReadResource {
@@ -64,7 +74,7 @@ public class ReadResource {
     public record DelegationEstimateResponse(long nodeId, long epochId, Unym amount, Percent assumedPerformance,
                                              Decimal assumedWorkFactor, Decimal nextEpochReward, Decimal annualisedReturn) { }
 
-    public record EpochResponse(long epochId, long currentEpoch, RewardHistory.EpochTotals totals) { }
+    public record EpochResponse(long epochId, long currentEpoch, EpochTotals totals) { }
 
     @GET
     @Path("/epoch/reward_params")
@@ -106,23 +116,55 @@ public class ReadResource {
 
     @GET
     @Path("/nodes/{nodeId}/rewards")
-    public Page<RewardHistory.NodeEpochReward> nodeRewards(@PathParam("nodeId") long nodeId,
-                                                           @QueryParam("from_epoch") @DefaultValue("0") long from,
-                                                           @QueryParam("to_epoch") @DefaultValue("9223372036854775807") long to,
-                                                           @QueryParam("page") @DefaultValue("0") int page,
-                                                           @QueryParam("per_page") @DefaultValue("100") int perPage) {
+    @WithSession
+    public Uni<Page<NodeEpochReward>> nodeRewards(@PathParam("nodeId") long nodeId,
+                                                  @QueryParam("from_epoch") @DefaultValue("0") long from,
+                                                  @QueryParam("to_epoch") @DefaultValue("9223372036854775807") long to,
+                                                  @QueryParam("page") @DefaultValue("0") int page,
+                                                  @QueryParam("per_page") @DefaultValue("100") int perPage) {
         checkPage(page, perPage);
-        if (from < 0 || to < from) {
-            throw RejectedException.invalid("from_epoch", "from_epoch must be >= 0 and <= to_epoch");
-        }
-        return ledger.read(v -> {
+        checkEpochs(from, to);
+        ledger.read(v -> {
             if (v.ledger().node(nodeId).isEmpty() && !v.registry().containsKey(nodeId)) {
                 throw notFound(nodeId);
             }
-            var rows = v.history().nodeRewards(nodeId, from, to);
-            return new Page<>(page, perPage, rows.size(),
-                    rows.values().stream().skip((long) page * perPage).limit(perPage).toList());
+            return null;
         });
+        return NodeEpochRewardRow.countOf(nodeId, from, to).flatMap(total -> NodeEpochRewardRow.page(nodeId, from, to, page, perPage)
+                .map(items -> new Page<>(page, perPage, total, items)));
+    }
+
+    /** The node's delegation changes in the order they were made, optionally of one delegator, in an epoch range. */
+    @GET
+    @Path("/nodes/{nodeId}/delegation-history")
+    @WithSession
+    public Uni<Page<DelegationChange>> nodeDelegationHistory(@PathParam("nodeId") long nodeId,
+                                                             @QueryParam("owner") String owner,
+                                                             @QueryParam("from_epoch") @DefaultValue("0") long from,
+                                                             @QueryParam("to_epoch") @DefaultValue("9223372036854775807") long to,
+                                                             @QueryParam("page") @DefaultValue("0") int page,
+                                                             @QueryParam("per_page") @DefaultValue("100") int perPage) {
+        return delegationHistory(new DelegationChangeRow.Filter(owner, nodeId, from, to), page, perPage);
+    }
+
+    /** The delegator's delegation changes in the order they were made, optionally on one node, in an epoch range. */
+    @GET
+    @Path("/delegators/{address}/delegation-history")
+    @WithSession
+    public Uni<Page<DelegationChange>> delegatorHistory(@PathParam("address") String address,
+                                                        @QueryParam("node_id") Long nodeId,
+                                                        @QueryParam("from_epoch") @DefaultValue("0") long from,
+                                                        @QueryParam("to_epoch") @DefaultValue("9223372036854775807") long to,
+                                                        @QueryParam("page") @DefaultValue("0") int page,
+                                                        @QueryParam("per_page") @DefaultValue("100") int perPage) {
+        return delegationHistory(new DelegationChangeRow.Filter(address, nodeId, from, to), page, perPage);
+    }
+
+    private static Uni<Page<DelegationChange>> delegationHistory(DelegationChangeRow.Filter filter, int page, int perPage) {
+        checkPage(page, perPage);
+        checkEpochs(filter.fromEpoch(), filter.toEpoch());
+        return DelegationChangeRow.countOf(filter).flatMap(total -> DelegationChangeRow.page(filter, page, perPage)
+                .map(items -> new Page<>(page, perPage, total, items)));
     }
 
     @GET
@@ -145,26 +187,44 @@ public class ReadResource {
 
     @GET
     @Path("/epochs/latest")
-    public EpochResponse latestEpoch() {
-        return ledger.read(v -> {
-            Map.Entry<Long, RewardHistory.EpochTotals> last = v.history().epochs().lastEntry();
-            if (last == null) {
+    @WithSession
+    public Uni<EpochResponse> latestEpoch() {
+        return EpochTotalsRow.latest().map(t -> {
+            if (t == null) {
                 throw RejectedException.of(ErrorKind.NOT_FOUND, "epoch_not_found", "epoch_id", "no epoch has been rewarded yet");
             }
-            return new EpochResponse(last.getKey(), v.ledger().globals().currentEpoch(), last.getValue());
+            return new EpochResponse(t.epochId(), currentEpoch(), t);
         });
+    }
+
+    /** The rewarded epochs' totals with {@code from_epoch <= epoch <= to_epoch}, latest first. */
+    @GET
+    @Path("/epochs")
+    @WithSession
+    public Uni<Page<EpochTotals>> epochs(@QueryParam("from_epoch") @DefaultValue("0") long from,
+                                         @QueryParam("to_epoch") @DefaultValue("9223372036854775807") long to,
+                                         @QueryParam("page") @DefaultValue("0") int page,
+                                         @QueryParam("per_page") @DefaultValue("100") int perPage) {
+        checkPage(page, perPage);
+        checkEpochs(from, to);
+        return EpochTotalsRow.countOf(from, to).flatMap(total -> EpochTotalsRow.page(from, to, page, perPage)
+                .map(items -> new Page<>(page, perPage, total, items)));
     }
 
     @GET
     @Path("/epochs/{epochId}/rewards")
-    public EpochResponse epoch(@PathParam("epochId") long epochId) {
-        return ledger.read(v -> {
-            RewardHistory.EpochTotals t = v.history().epochs().get(epochId);
+    @WithSession
+    public Uni<EpochResponse> epoch(@PathParam("epochId") long epochId) {
+        return EpochTotalsRow.of(epochId).map(t -> {
             if (t == null) {
                 throw RejectedException.of(ErrorKind.NOT_FOUND, "epoch_not_found", "epoch_id", "epoch " + epochId + " has not been rewarded");
             }
-            return new EpochResponse(epochId, v.ledger().globals().currentEpoch(), t);
+            return new EpochResponse(epochId, currentEpoch(), t);
         });
+    }
+
+    private long currentEpoch() {
+        return ledger.read(v -> v.ledger().globals().currentEpoch());
     }
 
     /**
@@ -173,16 +233,17 @@ public class ReadResource {
      */
     @GET
     @Path("/nodes/{nodeId}/estimate")
-    public EstimateResponse estimate(@PathParam("nodeId") long nodeId, @QueryParam("performance") String performance) {
-        return ledger.read(v -> {
+    @WithSession
+    public Uni<EstimateResponse> estimate(@PathParam("nodeId") long nodeId, @QueryParam("performance") String performance) {
+        ledger.read(v -> bonded(v.ledger(), nodeId));
+        return assumedPerformance(nodeId, performance).map(perf -> ledger.read(v -> {
             bonded(v.ledger(), nodeId);
-            Percent perf = assumedPerformance(v, nodeId, performance);
             Decimal work = v.ledger().globals().params().workFactors().active();
             RewardEstimates.NodeEstimate e = RewardEstimates.forNode(v.ledger(), nodeId, perf, work)
                     .orElseThrow(() -> notFound(nodeId));
             return new EstimateResponse(nodeId, v.ledger().globals().currentEpoch(), perf, work, e.split().nodeReward(),
                     e.split().operator(), e.split().delegates(), e.operatorAnnualisedReturn());
-        });
+        }));
     }
 
     /**
@@ -192,16 +253,17 @@ public class ReadResource {
      */
     @GET
     @Path("/nodes/{nodeId}/delegation-estimate")
-    public DelegationEstimateResponse delegationEstimate(@PathParam("nodeId") long nodeId, @QueryParam("amount") String amount,
+    @WithSession
+    public Uni<DelegationEstimateResponse> delegationEstimate(@PathParam("nodeId") long nodeId, @QueryParam("amount") String amount,
                                                          @QueryParam("performance") String performance) {
         java.math.BigInteger a = Inputs.amount("amount", amount);
         if (a.signum() <= 0 || a.compareTo(Unym.TOKEN_SUPPLY.amount()) > 0) {
             throw RejectedException.invalid("amount", "amount must be > 0 and at most the token supply");
         }
-        return ledger.read(v -> {
+        ledger.read(v -> bonded(v.ledger(), nodeId));
+        return assumedPerformance(nodeId, performance).map(perf -> ledger.read(v -> {
             NodeRecord n = bonded(v.ledger(), nodeId);
             RewardingParams p = v.ledger().globals().params();
-            Percent perf = assumedPerformance(v, nodeId, performance);
             Decimal work = p.workFactors().active();
             Decimal added = Decimal.of(a);
             NodeRewarding with = n.rewarding().withStake(n.rewarding().operator(), n.rewarding().delegates().plus(added),
@@ -212,19 +274,19 @@ public class ReadResource {
             Decimal next = added.div(with.delegates()).times(split.delegates());
             return new DelegationEstimateResponse(nodeId, v.ledger().globals().currentEpoch(), new Unym(a), perf, work, next,
                     RewardEstimates.annualisedReturn(next, added, v.ledger().globals().clock().epochLength()));
-        });
+        }));
     }
 
-    private static Percent assumedPerformance(LedgerView v, long nodeId, String performance) {
+    /** The given performance (checked now), else the node's last rewarded performance, else 1. */
+    private static Uni<Percent> assumedPerformance(long nodeId, String performance) {
         if (performance != null) {
             Decimal d = Inputs.decimal("performance", performance);
             if (d.greaterThan(Decimal.ONE)) {
                 throw RejectedException.invalid("performance", "performance must be between 0 and 1");
             }
-            return Percent.of(d);
+            return Uni.createFrom().item(Percent.of(d));
         }
-        var last = v.history().nodeRewards(nodeId, 0, Long.MAX_VALUE).lastEntry();
-        return last == null ? Percent.HUNDRED : last.getValue().performance();
+        return NodeEpochRewardRow.latest(nodeId).map(last -> last == null ? Percent.HUNDRED : last.performance());
     }
 
     private static NodeResponse node(LedgerView v, NodeRecord n) {
@@ -253,7 +315,13 @@ public class ReadResource {
         return RejectedException.of(ErrorKind.NOT_FOUND, "node_not_found", "node_id", "node " + nodeId + " is not bonded");
     }
 
-    private static void checkPage(int page, int perPage) {
+    private static void checkEpochs(long from, long to) {
+        if (from < 0 || to < from) {
+            throw RejectedException.invalid("from_epoch", "from_epoch must be >= 0 and <= to_epoch");
+        }
+    }
+
+    static void checkPage(int page, int perPage) {
         if (page < 0) {
             throw RejectedException.invalid("page", "page must be >= 0");
         }

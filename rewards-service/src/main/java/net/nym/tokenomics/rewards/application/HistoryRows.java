@@ -1,0 +1,86 @@
+package net.nym.tokenomics.rewards.application;
+
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.decimal.Unym;
+import net.nym.tokenomics.rewards.domain.LedgerEvent;
+import net.nym.tokenomics.rewards.domain.MixnetLedger;
+import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+import net.nym.tokenomics.rewards.readmodel.DelegationChange;
+import net.nym.tokenomics.rewards.readmodel.EpochTotals;
+import net.nym.tokenomics.rewards.readmodel.NodeEpochReward;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read-model rows that ledger events add, as functions of the events and the ledger they meet: the one
+ * definition shared by the live write path ({@link LedgerService}) and the rebuild from the log
+ * ({@link ReadModelRebuild}), which is what makes a rebuilt read model equal the live one.
+ *
+ * <p>A decision's events are all applied to the state the decision was taken on. The rows therefore read only what
+ * no earlier event of the same decision changes: the saturations before {@code EpochRewarded} (the first event of a
+ * closing), and the current epoch ({@code EpochAdvanced} is the last event of a closing).
+ */
+final class HistoryRows {
+
+    private HistoryRows() {
+    }
+
+    /** Each node's outcome in the epoch, in the event's (ascending node id) order; {@code before}: the state it meets. */
+    static List<NodeEpochReward> nodeRewards(MixnetLedger before, LedgerEvent.EpochRewarded e) {
+        Decimal point = before.globals().params().stakeSaturationPoint();
+        List<NodeEpochReward> rows = new ArrayList<>(e.nodes().size());
+        for (LedgerEvent.NodeEpochResult r : e.nodes()) {
+            Decimal saturation = before.node(r.nodeId()).map(n -> LedgerView.saturation(n, point)).orElse(Decimal.ZERO);
+            rows.add(switch (r) {
+                case LedgerEvent.NodeRewarded n -> new NodeEpochReward(e.epochId(), n.nodeId(), "rewarded", n.split().nodeReward(),
+                        n.split().operator(), n.split().delegates(), n.performance(), n.workFactor(), saturation);
+                case LedgerEvent.NodeIdle n -> new NodeEpochReward(e.epochId(), n.nodeId(), "idle", Decimal.ZERO, Decimal.ZERO,
+                        Decimal.ZERO, n.performance(), n.workFactor(), saturation);
+                case LedgerEvent.NodeNotRewardable n -> new NodeEpochReward(e.epochId(), n.nodeId(), "not_rewardable",
+                        Decimal.ZERO, Decimal.ZERO, Decimal.ZERO, n.performance(), n.workFactor(), saturation);
+            });
+        }
+        return rows;
+    }
+
+    /**
+     * The epoch's totals once its closing is applied ({@code after}: the pool and supply it left).
+     *
+     * @param rolledOver whether the closing rolled the interval over
+     * @param digest     the state digest published for the epoch
+     */
+    static EpochTotals epochTotals(MixnetLedger after, LedgerEvent.EpochRewarded e, boolean rolledOver, String digest) {
+        RewardingParams p = after.globals().params();
+        int rewarded = (int) e.nodes().stream().filter(n -> n instanceof LedgerEvent.NodeRewarded).count();
+        return new EpochTotals(e.epochId(), e.budget().total(), e.budget().fromFees(), e.distributed(), e.unclaimed(), rewarded,
+                p.interval().rewardPool(), p.interval().stakingSupply(), rolledOver, digest);
+    }
+
+    /** The delegation change an event at {@code version} of the ledger stream makes, if it is one. */
+    static Optional<DelegationChange> delegationChange(MixnetLedger before, long version, LedgerEvent event) {
+        // the ledger is initialized before any delegation exists
+        java.util.function.LongSupplier current = () -> before.globals().currentEpoch();
+        return Optional.ofNullable(switch (event) {
+            case LedgerEvent.DelegationAdded d -> new DelegationChange(version, current.getAsLong(), d.at(), d.nodeId(), d.owner(), "added",
+                    d.deposited(), d.principal(), null);
+            case LedgerEvent.DelegationReturned d -> new DelegationChange(version, current.getAsLong(), d.at(), d.nodeId(), d.owner(),
+                    "returned", d.returned(), null, null);
+            case LedgerEvent.DelegationRemoved d -> new DelegationChange(version, current.getAsLong(), d.at(), d.nodeId(), d.owner(), "removed",
+                    d.paid(), Unym.ZERO, d.accrued());
+            case LedgerEvent.DelegatorRewardWithdrawn d -> new DelegationChange(version, current.getAsLong(), d.at(), d.nodeId(), d.owner(),
+                    "reward_withdrawn", d.paid(), null, d.accrued());
+            default -> null;
+        });
+    }
+
+    /** The delegation changes of a decision's events, appended after {@code version}. */
+    static List<DelegationChange> delegationChanges(MixnetLedger before, long version, List<LedgerEvent> events) {
+        List<DelegationChange> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            delegationChange(before, version + 1 + i, events.get(i)).ifPresent(out::add);
+        }
+        return out;
+    }
+}

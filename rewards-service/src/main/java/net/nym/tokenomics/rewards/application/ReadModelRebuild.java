@@ -1,0 +1,100 @@
+package net.nym.tokenomics.rewards.application;
+
+import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
+import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.StoredEvent;
+import net.nym.tokenomics.eventlog.store.Transactions;
+import net.nym.tokenomics.rewards.domain.LedgerEvent;
+import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
+import net.nym.tokenomics.rewards.persistence.LedgerLog;
+import net.nym.tokenomics.rewards.persistence.RewardHistoryTables;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Drops the history read models' rows and writes them again from the {@code ledger} stream, in one transaction:
+ * readers see the old rows until the rebuilt ones commit. The log is folded afresh (a second, transient ledger in
+ * memory) and each event meets the state before it, through the same {@link HistoryRows} as the live path.
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+
+    /** What a rebuild read and wrote. */
+    public record Result(long events, long epochs, long nodeRewards, long delegationChanges) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    private static final int BATCH = 1000;
+
+    private final DataSource dataSource;
+    private final LedgerEventCodec codec = new LedgerEventCodec();
+    private final EventStore store = new EventStore();
+
+    public ReadModelRebuild(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Result rebuild() {
+        Result done = Transactions.inTransaction(dataSource, this::rebuild);
+        LOG.infof("history read models rebuilt from %d ledger events: %d epochs, %d node rewards, %d delegation changes",
+                done.events(), done.epochs(), done.nodeRewards(), done.delegationChanges());
+        return done;
+    }
+
+    private Result rebuild(Connection c) throws SQLException {
+        // A closing that commits meanwhile writes its own rows; reading on, this transaction may meet its events too and
+        // writes the same rows again (every write replaces its key's row), so either way the rows are the log's.
+        RewardHistoryTables.clear(c);
+        LedgerView view = new LedgerView();
+        LedgerEvent.EpochRewarded closing = null;
+        boolean rolledOver = false;
+        long events = 0;
+        long epochs = 0;
+        long nodeRewards = 0;
+        long changes = 0;
+        List<StoredEvent> batch;
+        do {
+            batch = store.readStreamAfter(c, LedgerLog.LEDGER, view.ledgerVersion(), BATCH);
+            for (StoredEvent stored : batch) {
+                Object event = codec.decode(stored);
+                switch (event) {
+                    case LedgerEvent.EpochRewarded e -> {
+                        var rows = HistoryRows.nodeRewards(view.ledger(), e);
+                        RewardHistoryTables.putNodeRewards(c, e.epochId(), rows);
+                        nodeRewards += rows.size();
+                        closing = e;
+                        rolledOver = false;
+                    }
+                    case LedgerEvent.IntervalRolledOver e -> rolledOver = true;
+                    case LedgerEvent e -> {
+                        var change = HistoryRows.delegationChange(view.ledger(), stored.streamVersion(), e);
+                        if (change.isPresent()) {
+                            RewardHistoryTables.putDelegationChanges(c, List.of(change.get()));
+                            changes++;
+                        }
+                    }
+                    // published after the closing's domain events, on the state they left
+                    case IntegrationEvents.EpochRewarded r -> {
+                        if (closing == null || closing.epochId() != r.epochId()) {
+                            throw new IllegalStateException("EpochRewarded for epoch " + r.epochId() + " at ledger version "
+                                    + stored.streamVersion() + " follows no closing of that epoch");
+                        }
+                        RewardHistoryTables.putEpoch(c, HistoryRows.epochTotals(view.ledger(), closing, rolledOver, r.stateDigest()));
+                        epochs++;
+                    }
+                    default -> {
+                        // the other integration events add no history
+                    }
+                }
+                view.applyLedger(stored.streamVersion(), event, false);
+                events++;
+            }
+        } while (batch.size() == BATCH);
+        return new Result(events, epochs, nodeRewards, changes);
+    }
+}

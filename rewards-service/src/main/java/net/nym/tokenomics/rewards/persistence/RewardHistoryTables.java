@@ -1,0 +1,130 @@
+package net.nym.tokenomics.rewards.persistence;
+
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.decimal.Unym;
+import net.nym.tokenomics.rewards.readmodel.DelegationChange;
+import net.nym.tokenomics.rewards.readmodel.EpochTotals;
+import net.nym.tokenomics.rewards.readmodel.NodeEpochReward;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
+
+/**
+ * Writes the reward and delegation history tables (V101) by JDBC, always inside the caller's transaction: the one that
+ * appends the events the rows come from, or a rebuild's. Each write replaces what its key already holds, so the
+ * rows of a decision decided again after a conflict end up as that decision's.
+ */
+public final class RewardHistoryTables {
+
+    private RewardHistoryTables() {
+    }
+
+    /** The epoch's node rows (all of them: the epoch's rows are replaced). */
+    public static void putNodeRewards(Connection c, long epochId, List<NodeEpochReward> rows) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM reward_node_epoch WHERE epoch_id = ?")) {
+            del.setLong(1, epochId);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO reward_node_epoch (node_id, epoch_id, outcome, reward, operator_reward, delegates_reward,
+                    performance, work_factor, saturation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (NodeEpochReward r : rows) {
+                ps.setLong(1, r.nodeId());
+                ps.setLong(2, r.epochId());
+                ps.setString(3, r.outcome());
+                ps.setBigDecimal(4, exact(r.reward()));
+                ps.setBigDecimal(5, exact(r.operatorReward()));
+                ps.setBigDecimal(6, exact(r.delegatesReward()));
+                ps.setBigDecimal(7, exact(r.performance().value()));
+                ps.setBigDecimal(8, exact(r.workFactor()));
+                ps.setBigDecimal(9, exact(r.saturation()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public static void putEpoch(Connection c, EpochTotals t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO reward_epoch (epoch_id, budget, budget_from_fees, distributed, unclaimed, rewarded_nodes,
+                    reward_pool, staking_supply, interval_rolled_over, state_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (epoch_id) DO UPDATE SET budget = excluded.budget, budget_from_fees = excluded.budget_from_fees,
+                    distributed = excluded.distributed, unclaimed = excluded.unclaimed, rewarded_nodes = excluded.rewarded_nodes,
+                    reward_pool = excluded.reward_pool, staking_supply = excluded.staking_supply,
+                    interval_rolled_over = excluded.interval_rolled_over, state_digest = excluded.state_digest""")) {
+            ps.setLong(1, t.epochId());
+            ps.setBigDecimal(2, exact(t.budget()));
+            ps.setBigDecimal(3, exact(t.budgetFromFees()));
+            ps.setBigDecimal(4, exact(t.distributed()));
+            ps.setBigDecimal(5, exact(t.unclaimed()));
+            ps.setInt(6, t.rewardedNodes());
+            ps.setBigDecimal(7, exact(t.rewardPool()));
+            ps.setBigDecimal(8, exact(t.stakingSupply()));
+            ps.setBoolean(9, t.intervalRolledOver());
+            ps.setString(10, t.stateDigest());
+            ps.executeUpdate();
+        }
+    }
+
+    public static void putDelegationChanges(Connection c, List<DelegationChange> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO delegation_change (ledger_version, epoch_id, at, node_id, owner, change, amount, principal,
+                    accrued_reward) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (ledger_version) DO UPDATE SET epoch_id = excluded.epoch_id, at = excluded.at,
+                    node_id = excluded.node_id, owner = excluded.owner, change = excluded.change, amount = excluded.amount,
+                    principal = excluded.principal, accrued_reward = excluded.accrued_reward""")) {
+            for (DelegationChange d : rows) {
+                ps.setLong(1, d.ledgerVersion());
+                ps.setLong(2, d.epochId());
+                ps.setTimestamp(3, Timestamp.from(d.at()));
+                ps.setLong(4, d.nodeId());
+                ps.setString(5, d.owner());
+                ps.setString(6, d.change());
+                ps.setBigDecimal(7, new BigDecimal(d.amount().amount()));
+                setNullable(ps, 8, d.principal() == null ? null : new BigDecimal(d.principal().amount()));
+                setNullable(ps, 9, d.accruedReward() == null ? null : exact(d.accruedReward()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Deletes every row of the three tables (a rebuild, in its transaction). */
+    public static void clear(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM reward_node_epoch");
+            s.executeUpdate("DELETE FROM reward_epoch");
+            s.executeUpdate("DELETE FROM delegation_change");
+        }
+    }
+
+    private static BigDecimal exact(Decimal d) {
+        return d.toBigDecimal();
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NUMERIC);
+        } else {
+            ps.setBigDecimal(index, value);
+        }
+    }
+
+    /** Reads a stored numeric back (the column keeps Decimal's 18 places exactly). */
+    public static Decimal decimal(BigDecimal stored) {
+        return Decimal.ofAtomics(stored.setScale(Decimal.DECIMAL_PLACES).unscaledValue());
+    }
+
+    public static Unym unym(BigDecimal stored) {
+        return new Unym(stored.toBigIntegerExact());
+    }
+}
