@@ -13,7 +13,9 @@ import java.util.TreeMap;
 
 /**
  * A fold of the ledger stream: the state, how far it got, and the close-digest chain, recomputed at each close and
- * checked against the {@code EpochUsageClosed} record published with it (a rebuild reports the first mismatch).
+ * checked against the {@code EpochUsageClosed} record published with it (a rebuild reports the first mismatch). Only
+ * the closes whose record has not been folded yet keep their digest here (the record follows its close in the same
+ * decision); the published digests of closed epochs are served from the usage read model.
  * Only {@link #EVOLVER} changes it, under {@link StreamFold}'s write lock.
  */
 public final class LedgerFold {
@@ -31,7 +33,7 @@ public final class LedgerFold {
             (fold, version, pending) -> fold.apply(version, pending.decoded(), null));
 
     private final LedgerState state = LedgerState.empty();
-    private final TreeMap<Long, String> closeDigests = new TreeMap<>();
+    private final TreeMap<Long, String> unpublishedCloseDigests = new TreeMap<>();
     private String lastCloseDigest = CloseDigests.GENESIS;
     private String firstDigestMismatch;
     private long version;
@@ -41,11 +43,11 @@ public final class LedgerFold {
             case LedgerEvent.EpochUsageClosed closed -> {
                 TicketLedger.evolve(state, closed);
                 lastCloseDigest = CloseDigests.next(lastCloseDigest, closed, state.indexedSerials());
-                closeDigests.put(closed.epoch(), lastCloseDigest);
+                unpublishedCloseDigests.put(closed.epoch(), lastCloseDigest);
             }
             case LedgerEvent e -> TicketLedger.evolve(state, e);
             case IntegrationEvents.EpochUsageClosed published -> {
-                String expected = closeDigests.get(published.epochId());
+                String expected = unpublishedCloseDigests.remove(published.epochId());
                 if (!published.stateDigest().equals(expected) && firstDigestMismatch == null) {
                     firstDigestMismatch = "epoch " + published.epochId() + ": published " + published.stateDigest()
                             + ", replay gives " + expected + " ("
@@ -71,10 +73,6 @@ public final class LedgerFold {
     /** The digest chain after the last close folded. */
     public String lastCloseDigest() {
         return lastCloseDigest;
-    }
-
-    TreeMap<Long, String> closeDigests() {
-        return closeDigests;
     }
 
     /** The first close whose published digest differs from the replayed one, or null. */

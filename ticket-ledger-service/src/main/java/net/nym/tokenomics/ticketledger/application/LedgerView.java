@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -50,7 +49,7 @@ public class LedgerView implements FoldedState<LedgerView.Current> {
     private final StreamFold<LedgerFold> fold;
     private final EpochClock epochClock;
     private final CommandHandler<Current> commands;
-    private OptionalLong clock = OptionalLong.empty();
+    private volatile OptionalLong clock = OptionalLong.empty();
 
     public LedgerView(DataSource dataSource, EpochClock epochClock) {
         EventStore store = new EventStore();
@@ -114,12 +113,13 @@ public class LedgerView implements FoldedState<LedgerView.Current> {
         return fold.read(f -> reader.apply(f.state()));
     }
 
-    public long version() {
-        return fold.read(LedgerFold::version);
+    /** The epoch clock as the last catch-up read it (the tail runs every second). */
+    public OptionalLong epochClock() {
+        return clock;
     }
 
-    public Map<Long, String> closeDigests() {
-        return fold.read(f -> Map.copyOf(f.closeDigests()));
+    public long version() {
+        return fold.read(LedgerFold::version);
     }
 
     /** The first close whose published digest differs from the replayed one, or null. */

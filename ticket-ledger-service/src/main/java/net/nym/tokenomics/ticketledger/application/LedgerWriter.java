@@ -23,6 +23,8 @@ import net.nym.tokenomics.ticketledger.domain.ledger.TicketLedger;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketOutcome;
 import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
 import net.nym.tokenomics.ticketledger.persistence.LedgerEventCodec;
+import net.nym.tokenomics.ticketledger.persistence.TicketUsageProjection;
+import net.nym.tokenomics.eventlog.projection.ProjectionRunner;
 import net.nym.tokenomics.ticketledger.persistence.SerialIndex;
 import org.jboss.logging.Logger;
 
@@ -211,6 +213,26 @@ public class LedgerWriter {
         return Optional.of(rebuildFromLog());
     }
 
+    /** Drops the closed epochs' usage rows and writes them again from the whole log, in one transaction (ADR 0012). */
+    public long rebuildUsage() {
+        return new ProjectionRunner(dataSource).rebuild(new TicketUsageProjection());
+    }
+
+    /**
+     * The usage read model is written with each close; a log imported from Kafka (or restored without the tables) has
+     * closes but no rows. At start-up: when the last closed epoch has no row, rebuild the read model from the log.
+     */
+    public boolean rebuildUsageIfBehindLog() {
+        OptionalLong last = view.read(LedgerState::lastClosedEpoch);
+        if (last.isEmpty() || Transactions.inTransaction(dataSource, c -> TicketUsageProjection.holds(c, last.getAsLong()))) {
+            return false;
+        }
+        LOG.warnf("the usage read model has no row for closed epoch %d (e.g. after a rebuild from Kafka): rebuilding it "
+                + "from the log", last.getAsLong());
+        rebuildUsage();
+        return true;
+    }
+
     /** What {@link #rebuildFromLog} did. */
     public record Rebuilt(long logVersion, String stateDigestBefore, String stateDigest, int rowsBefore,
                           int rowsWritten, String indexDigest) { }
@@ -251,7 +273,13 @@ public class LedgerWriter {
     public List<Long> closeEpochsThrough(Connection c, long epoch, String consumer, UUID inputEventId) throws SQLException {
         Decision<List<Long>> decision = commands.decideIn(c, STREAM, current -> closing(current, epoch, consumer, inputEventId));
         return switch (decision) {
-            case Decision.Accepted<List<Long>> a -> a.result();
+            case Decision.Accepted<List<Long>> a -> {
+                // the usage rows after the append, in its transaction: the decision that was appended is the one written
+                for (Decision.Pending p : a.events()) {
+                    TicketUsageProjection.applyDecoded(c, p.decoded());
+                }
+                yield a.result();
+            }
             case Decision.Rejected<List<Long>> r -> {
                 LOG.debugf("EpochEnded(%d): %s", epoch, r.rejection());
                 yield List.of();

@@ -63,6 +63,7 @@ public class LedgerInputConsumer {
 
     void onStart(@Observes StartupEvent event) {
         writer.rebuildIndexIfBehindLog();
+        writer.rebuildUsageIfBehindLog();
         if (createTopics) {
             ensureTopics();
         }

@@ -23,6 +23,17 @@ public class AdminResource {
         this.writer = writer;
     }
 
+    public record ReadModelRebuilt(long events) {
+    }
+
+    /** Drops the closed epochs' usage rows and writes them again from the whole log, in one transaction. */
+    @POST
+    @Path("/read-models/rebuild")
+    @RolesAllowed("admin")
+    public ReadModelRebuilt rebuildReadModels() {
+        return new ReadModelRebuilt(writer.rebuildUsage());
+    }
+
     public record ExpiryResponse(boolean ran, int serialsRemoved, LocalDate cutoff, LocalDate spendDateFloor) {
     }
 

@@ -1,5 +1,8 @@
 package net.nym.tokenomics.ticketledger.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.ticketledger.application.LedgerView;
 import net.nym.tokenomics.ticketledger.domain.ledger.EpochTotals;
@@ -18,14 +22,22 @@ import net.nym.tokenomics.ticketledger.domain.ledger.LedgerState;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketStatus;
 import net.nym.tokenomics.ticketledger.domain.ledger.TypeUsage;
 import net.nym.tokenomics.ticketledger.persistence.EpochClock;
+import net.nym.tokenomics.ticketledger.persistence.TicketUsageProjection;
+import net.nym.tokenomics.ticketledger.readmodel.ClosedEpochRow;
+import net.nym.tokenomics.ticketledger.readmodel.ClosedGatewayUsageRow;
 
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Public reads of the ledger, from this instance's folded state (at most ~1 s behind another instance's writes). */
+/**
+ * Public reads of the ledger, from this instance's folded state (at most ~1 s behind another instance's writes) and,
+ * for closed epochs' usage, from the usage read model (ADR 0012).
+ */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class LedgerReadResource {
@@ -101,16 +113,21 @@ public class LedgerReadResource {
     public record GatewayUsageResponse(long nodeId, long fromEpoch, long toEpoch, List<EpochUsageRow> epochs) {
     }
 
+    /**
+     * A gateway's usage per epoch in a range: closed epochs from the usage read model (final), open ones from the fold
+     * (running). The last closed epoch is read with the open usage, so the two parts meet without a gap or an overlap.
+     */
     @GET
     @Path("/gateways/{node_id}/usage")
-    public GatewayUsageResponse gatewayUsage(@PathParam("node_id") long nodeId, @QueryParam("from_epoch") Long fromEpoch,
-                                             @QueryParam("to_epoch") Long toEpoch) {
+    @WithSession
+    public Uni<GatewayUsageResponse> gatewayUsage(@PathParam("node_id") long nodeId, @QueryParam("from_epoch") Long fromEpoch,
+                                                  @QueryParam("to_epoch") Long toEpoch) {
         if (nodeId < 0 || nodeId > U32_MAX) {
             throw RejectedException.invalid("node_id", "node ids are u32, got " + nodeId);
         }
-        // Default range: the last MAX_EPOCH_RANGE epochs up to the running one.
+        // Default range: the last MAX_EPOCH_RANGE epochs up to the running one (the clock as of the last catch-up).
         long open = view.read(s -> s.openEpoch().orElse(0));
-        long running = Math.max(open, Transactions.inTransaction(dataSource, epochClock::current).orElse(0));
+        long running = Math.max(open, view.epochClock().orElse(0));
         long to = toEpoch != null ? toEpoch : Math.max(running, fromEpoch == null ? 0 : fromEpoch);
         long from = fromEpoch != null ? fromEpoch : Math.max(0, to - (MAX_EPOCH_RANGE - 1));
         if (from < 0 || to < 0) {
@@ -122,10 +139,22 @@ public class LedgerReadResource {
         if (to - from >= MAX_EPOCH_RANGE) {
             throw RejectedException.invalid("to_epoch", "at most " + MAX_EPOCH_RANGE + " epochs per request");
         }
-        List<GatewayUsageInEpoch> rows = view.read(s -> s.gatewayUsage(nodeId, from, to));
-        return new GatewayUsageResponse(nodeId, from, to, rows.stream().map(r -> new EpochUsageRow(r.epoch(), r.closed(),
+        record Running(long lastClosed, List<GatewayUsageInEpoch> rows) {
+        }
+        Running running0 = view.read(s -> new Running(s.lastClosedEpoch().orElse(-1), s.gatewayUsage(nodeId, from, to)));
+        List<EpochUsageRow> openRows = running0.rows().stream().map(r -> new EpochUsageRow(r.epoch(), false,
                 r.usage().tickets(), r.usage().bytes(), r.usage().value(), r.usage().doubleSpendsRejected(),
-                TypeUsageView.of(r.usage().byType()))).toList());
+                TypeUsageView.of(r.usage().byType()))).toList();
+        long closedTo = Math.min(to, running0.lastClosed());
+        Uni<List<EpochUsageRow>> closed = closedTo < from ? Uni.createFrom().item(List.of())
+                : ClosedGatewayUsageRow.ofGateway(nodeId, from, closedTo).map(rows -> rows.stream().map(r -> new EpochUsageRow(
+                        r.epochId, true, r.tickets, r.bandwidthBytes, TicketUsageProjection.decimal(r.value),
+                        r.doubleSpendsRejected, byType(r.byType))).toList());
+        return closed.map(c -> {
+            List<EpochUsageRow> all = new ArrayList<>(c);
+            all.addAll(openRows);
+            return new GatewayUsageResponse(nodeId, from, to, all);
+        });
     }
 
     public record EpochUsageResponse(long epoch, boolean closed, long totalTickets, long totalBandwidthBytes,
@@ -133,17 +162,40 @@ public class LedgerReadResource {
                                      String stateDigest) {
     }
 
+    /** An epoch's usage: final from the read model once closed, running from the fold while open. */
     @GET
     @Path("/epochs/{epoch}/usage")
-    public EpochUsageResponse epochUsage(@PathParam("epoch") long epoch) {
+    @WithSession
+    public Uni<EpochUsageResponse> epochUsage(@PathParam("epoch") long epoch) {
         if (epoch < 0) {
             throw RejectedException.invalid("epoch", "epochs are not negative");
         }
-        EpochTotals t = view.read(s -> s.epochTotals(epoch)).orElseThrow(() -> RejectedException.of(ErrorKind.NOT_FOUND, "unknown_epoch",
-                "epoch", "epoch " + epoch + " closed before this ledger's log began"));
-        return new EpochUsageResponse(t.epoch(), t.closed(), t.totalTickets(), t.totalBytes(), t.feeIncome(),
-                TypeUsageView.of(t.totals()), t.gateways().stream().map(GatewayUsageView::of).toList(),
-                t.closed() ? view.closeDigests().get(epoch) : null);
+        Optional<EpochTotals> running = view.read(s -> s.epochTotals(epoch));
+        if (running.isPresent()) {
+            EpochTotals t = running.get();
+            return Uni.createFrom().item(new EpochUsageResponse(t.epoch(), false, t.totalTickets(), t.totalBytes(),
+                    t.feeIncome(), TypeUsageView.of(t.totals()), t.gateways().stream().map(GatewayUsageView::of).toList(), null));
+        }
+        return ClosedEpochRow.of(epoch).flatMap(e -> {
+            if (e == null) {
+                throw RejectedException.of(ErrorKind.NOT_FOUND, "unknown_epoch", "epoch",
+                        "epoch " + epoch + " closed before this ledger's log began");
+            }
+            return ClosedGatewayUsageRow.ofEpoch(epoch).map(gateways -> new EpochUsageResponse(epoch, true, e.totalTickets,
+                    e.totalBytes, TicketUsageProjection.decimal(e.feeIncome), byType(e.totals),
+                    gateways.stream().map(g -> new GatewayUsageView(g.gatewayNodeId, g.tickets, g.bandwidthBytes,
+                            TicketUsageProjection.decimal(g.value), g.doubleSpendsRejected, byType(g.byType))).toList(),
+                    e.stateDigest));
+        });
+    }
+
+    /** Usage by type as the read model stores it: JSON in this body's shape ({@link TicketUsageProjection}). */
+    private static List<TypeUsageView> byType(String json) {
+        try {
+            return List.of(Json.read(json, TypeUsageView[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("usage read model: unreadable usage by type " + json, e);
+        }
     }
 
     public record CurrentEpochResponse(Long epochClock, Long openEpoch, Long lastClosedEpoch, int indexedSerials,

@@ -89,6 +89,9 @@ public final class ServiceProcess implements AutoCloseable {
         props.put("quarkus.http.port", Integer.toString(port));
         props.put("quarkus.datasource.jdbc.url", LocalInfra.jdbcUrl("ticket_ledger_test") + "?currentSchema=" + run);
         props.put("quarkus.flyway.schemas", run);
+        // the usage read model's reactive client (ADR 0012) reads the same schema
+        props.put("quarkus.datasource.reactive.url", LocalInfra.jdbcUrl("ticket_ledger_test").substring("jdbc:".length()));
+        props.put("quarkus.hibernate-orm.database.default-schema", run);
         props.put("quarkus.flyway.create-schemas", "true");
         for (String s : List.of("rewards", "performance", "selection", "ticket-ledger")) {
             props.put("topics." + s, topic(s));

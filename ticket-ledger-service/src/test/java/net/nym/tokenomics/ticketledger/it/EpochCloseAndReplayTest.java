@@ -10,8 +10,11 @@ import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
+import net.nym.tokenomics.eventlog.testing.TestJwt;
 import net.nym.tokenomics.ticketledger.application.CloseDigests;
 import net.nym.tokenomics.ticketledger.application.LedgerView;
+import net.nym.tokenomics.ticketledger.application.LedgerWriter;
+import net.nym.tokenomics.ticketledger.domain.ledger.EpochTotals;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerEvent;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerState;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketLedger;
@@ -59,6 +62,9 @@ class EpochCloseAndReplayTest {
     @Inject
     SerialIndex index;
 
+    @Inject
+    LedgerWriter writer;
+
     @BeforeEach
     void epochKnown() {
         LedgerTestSupport.ensureEpochClock();
@@ -95,7 +101,7 @@ class EpochCloseAndReplayTest {
                 .reduce(Decimal.ZERO, Decimal::plus));
         // The record can reach Kafka before this instance's view has folded the closing: catch it up first.
         view.catchUp();
-        assertThat(closed.stateDigest()).isEqualTo(view.closeDigests().get(epoch));
+        assertThat(view.firstDigestMismatch()).isNull();
         given().get("/v1/epochs/" + epoch + "/usage").then().statusCode(200)
                 .body("closed", equalTo(true))
                 .body("total_tickets", equalTo((int) closed.totalTickets()))
@@ -120,7 +126,10 @@ class EpochCloseAndReplayTest {
         LedgerTestSupport.produce(LedgerTestSupport.topic("selection"), IntegrationEvents.EpochEnded.TYPE,
                 new IntegrationEvents.EpochEnded(epoch, 0, (int) epoch, Instant.now().minusSeconds(3600), Instant.now(), false));
         await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/v1/epochs/current").jsonPath().getLong("epoch_clock") >= epoch + 1);
-        assertThat(view.read(s -> s.epochTotals(epoch)).orElseThrow().totalTickets()).isEqualTo(closed.totalTickets());
+        given().get("/v1/epochs/" + epoch + "/usage").then().statusCode(200)
+                .body("total_tickets", equalTo((int) closed.totalTickets()))
+                .body("state_digest", equalTo(closed.stateDigest()));
+        assertThat(view.<Optional<EpochTotals>>read(s -> s.epochTotals(epoch))).as("a closed epoch's usage is no longer in the fold").isEmpty();
     }
 
     /**
@@ -158,6 +167,41 @@ class EpochCloseAndReplayTest {
     }
 
     @Test
+    void theUsageReadModelDroppedAndRebuiltFromTheLogEqualsTheLiveOneRowForRow() {
+        Gateway g = bondedGateway();
+        long epoch = submit(body(g, key(), freshTickets(3))).then().statusCode(200).extract().jsonPath().getLong("epoch");
+        LedgerTestSupport.produce(LedgerTestSupport.topic("selection"), IntegrationEvents.EpochEnded.TYPE,
+                new IntegrationEvents.EpochEnded(epoch, 0, (int) epoch, Instant.now().minusSeconds(3600), Instant.now(), false));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> usageClosed(epoch), Optional::isPresent);
+        List<String> live = Sql.usageRows(dataSource);
+        assertThat(live).anySatisfy(row -> assertThat(row).startsWith("(" + g.nodeId() + "," + epoch + ",3,"));
+
+        assertThat(writer.rebuildUsageIfBehindLog()).as("rows present: nothing to do").isFalse();
+        dropUsageRows();
+        given().get("/v1/epochs/" + epoch + "/usage").then().statusCode(404);
+        // as at start-up after a rebuild from Kafka: the last close has no row, so the read model is rebuilt
+        assertThat(writer.rebuildUsageIfBehindLog()).isTrue();
+        assertThat(Sql.usageRows(dataSource)).isEqualTo(live);
+
+        dropUsageRows();
+        given().header("Authorization", TestJwt.bearer("n1operator", "admin")).post("/v1/admin/read-models/rebuild")
+                .then().statusCode(200).body("events", equalTo((int) Sql.allEvents(dataSource)));
+        assertThat(Sql.usageRows(dataSource)).isEqualTo(live);
+        given().get("/v1/gateways/" + g.nodeId() + "/usage?from_epoch=" + epoch + "&to_epoch=" + epoch).then().statusCode(200)
+                .body("epochs.tickets", equalTo(List.of(3))).body("epochs.closed", equalTo(List.of(true)));
+    }
+
+    private void dropUsageRows() {
+        Transactions.inTransaction(dataSource, c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM gateway_epoch_usage");
+                st.executeUpdate("DELETE FROM epoch_usage");
+            }
+            return null;
+        });
+    }
+
+    @Test
     void aFreshFoldOfTheLogGivesTheSameStateUsageAndDoubleSpendIndexAsLiveAndAsSql() {
         Gateway g = bondedGateway();
         Gateway other = bondedGateway();
@@ -191,7 +235,8 @@ class EpochCloseAndReplayTest {
         });
         String live = view.read(s -> StateDigest.of(s.canonicalView()));
         assertThat(StateDigest.of(fold.state().canonicalView())).isEqualTo(live);
-        assertThat(fold.digests()).isEqualTo(view.closeDigests());
+        // Every close's digest as the usage read model serves it (the published one) is the fresh fold's chain.
+        assertThat(Transactions.inTransaction(dataSource, Sql::closeDigests)).isEqualTo(fold.digests());
         assertThat(view.firstDigestMismatch()).isNull();
 
         // The SQL index holds exactly the folded double-spend index.

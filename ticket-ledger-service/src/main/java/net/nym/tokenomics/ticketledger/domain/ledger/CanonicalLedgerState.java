@@ -15,7 +15,6 @@ import java.util.SortedMap;
 public record CanonicalLedgerState(SortedMap<TicketSerial, SpentTicket> spent,
                                    SortedMap<TicketSerial, List<DoubleSpendAttempt>> doubleSpendAttempts,
                                    SortedMap<Long, SortedMap<Long, GatewayEpochUsage>> usageByEpoch,
-                                   SortedMap<Long, LedgerEvent.EpochUsageClosed> closedEpochs,
                                    SortedMap<IdempotencyRef, IdempotencyEntry> idempotencyKeys,
                                    SortedMap<Long, GatewayRegistration> gateways,
                                    OptionalLong lastClosedEpoch,

@@ -14,8 +14,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The ledger's state: the double-spend index, per (epoch, gateway) usage, closed epochs, idempotency records, the
- * expiry cutoff and the gateway registry view.
+ * The ledger's state: the double-spend index, per (epoch, gateway) usage of the open epochs, the last closed epoch,
+ * idempotency records, the expiry cutoff and the gateway registry view. Closed epochs' usage is not kept: it is final,
+ * carried by its {@link LedgerEvent.EpochUsageClosed} and served from the usage read model (ADR 0012).
  *
  * <p><b>Single-writer accumulator.</b> Copying an index of millions of serials for every batch is not affordable, so
  * {@link TicketLedger#evolve} applies an event to this object in place and returns it. Only evolve mutates it (the
@@ -32,7 +33,6 @@ public final class LedgerState {
     final Map<TicketSerial, List<DoubleSpendAttempt>> doubleSpendAttempts = new HashMap<>();
     final TreeMap<LocalDate, List<TicketSerial>> serialsBySpendDate = new TreeMap<>();
     final TreeMap<Long, TreeMap<Long, GatewayEpochUsage>> usageByEpoch = new TreeMap<>();
-    final TreeMap<Long, LedgerEvent.EpochUsageClosed> closedEpochs = new TreeMap<>();
     final Map<IdempotencyRef, IdempotencyRecord> idempotency = new HashMap<>();
     final TreeMap<LocalDate, List<IdempotencyRef>> idempotencyByDate = new TreeMap<>();
     final TreeMap<Long, GatewayRegistration> gateways = new TreeMap<>();
@@ -92,7 +92,7 @@ public final class LedgerState {
         return new TicketStatus.Redeemed(parsed, entry, List.copyOf(doubleSpendAttempts.getOrDefault(parsed, List.of())));
     }
 
-    /** Read view: one gateway's usage for each epoch in [fromEpoch, toEpoch] where it redeemed anything. */
+    /** Read view: one gateway's running usage for each open epoch in [fromEpoch, toEpoch] where it redeemed anything. */
     public List<GatewayUsageInEpoch> gatewayUsage(long gatewayNodeId, long fromEpoch, long toEpoch) {
         List<GatewayUsageInEpoch> rows = new ArrayList<>();
         if (fromEpoch > toEpoch) {
@@ -101,23 +101,20 @@ public final class LedgerState {
         usageByEpoch.subMap(fromEpoch, true, toEpoch, true).forEach((epoch, byGateway) -> {
             GatewayEpochUsage usage = byGateway.get(gatewayNodeId);
             if (usage != null) {
-                rows.add(new GatewayUsageInEpoch(epoch, closedEpochs.containsKey(epoch), usage));
+                rows.add(new GatewayUsageInEpoch(epoch, false, usage));
             }
         });
         return rows;
     }
 
-    /**
-     * Read view: an epoch's totals, final once closed, running while open. Empty for an epoch that closed before this
-     * ledger's log began.
-     */
+    /** Whether the epoch is closed: its usage is final and no longer in this state. */
+    public boolean isClosed(long epoch) {
+        return lastClosedEpoch != null && epoch <= lastClosedEpoch;
+    }
+
+    /** Read view: an open epoch's running totals; empty for a closed epoch (see {@link #isClosed}). */
     public Optional<EpochTotals> epochTotals(long epoch) {
-        LedgerEvent.EpochUsageClosed closed = closedEpochs.get(epoch);
-        if (closed != null) {
-            return Optional.of(new EpochTotals(epoch, true, closed.gateways(), closed.totals(), closed.totalTickets(),
-                    closed.totalBytes(), closed.feeIncome()));
-        }
-        if (lastClosedEpoch != null && epoch <= lastClosedEpoch) {
+        if (isClosed(epoch)) {
             return Optional.empty();
         }
         return Optional.of(EpochTotals.of(epoch, false, usageOf(epoch)));
@@ -138,7 +135,7 @@ public final class LedgerState {
         TreeMap<IdempotencyRef, CanonicalLedgerState.IdempotencyEntry> keys = new TreeMap<>();
         idempotency.forEach((ref, rec) -> keys.put(ref, new CanonicalLedgerState.IdempotencyEntry(
                 rec.bodyFingerprint(), rec.recordedOn(), rec.event().epoch())));
-        return new CanonicalLedgerState(new TreeMap<>(spent), attempts, usage, new TreeMap<>(closedEpochs), keys,
+        return new CanonicalLedgerState(new TreeMap<>(spent), attempts, usage, keys,
                 new TreeMap<>(gateways), lastClosedEpoch(), expiredBefore(), spendDateFloor());
     }
 }

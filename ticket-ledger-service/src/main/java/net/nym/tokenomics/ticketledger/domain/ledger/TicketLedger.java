@@ -56,7 +56,10 @@ public final class TicketLedger {
         switch (event) {
             case TicketBatchRedeemed e -> applyBatch(state, e);
             case EpochUsageClosed e -> {
-                state.closedEpochs.put(e.epoch(), e);
+                // A closed epoch's usage is final and lives on in the event (and the usage read model, ADR 0012): the
+                // state keeps only open epochs, so it does not grow with the network's age. No batch counts in a
+                // closed epoch (BatchRedemption assigns lastClosed + 1 at the earliest).
+                state.usageByEpoch.headMap(e.epoch(), true).clear();
                 state.lastClosedEpoch = state.lastClosedEpoch == null ? e.epoch() : Math.max(state.lastClosedEpoch, e.epoch());
             }
             case SerialsExpired e -> applyExpiry(state, e);

@@ -50,11 +50,10 @@ class EpochClosingTest {
         assertThat(closed.feeIncome()).isEqualTo(Decimal.parse("9000000")).isEqualTo(gw1.value().plus(gw2.value()));
         assertThat(closed.nextOpenEpoch()).isEqualTo(EPOCH + 1);
         assertThat(f.state.openEpoch()).hasValue(EPOCH + 1);
-        assertThat(f.state.epochTotals(EPOCH)).hasValueSatisfying(t -> {
-            assertThat(t.closed()).isTrue();
-            assertThat(t.feeIncome()).isEqualTo(closed.feeIncome());
-            assertThat(t.gateways()).isEqualTo(closed.gateways());
-        });
+        // The close carries the epoch's usage on (to the read model); the state keeps open epochs only.
+        assertThat(f.state.isClosed(EPOCH)).isTrue();
+        assertThat(f.state.epochTotals(EPOCH)).isEmpty();
+        assertThat(f.state.canonicalView().usageByEpoch()).isEmpty();
     }
 
     @Test
@@ -67,16 +66,18 @@ class EpochClosingTest {
         TicketBatchRedeemed late = f.redeem(GW1, List.of(ticket(2), ticket(3)));
 
         assertThat(late.epoch()).isEqualTo(EPOCH + 1);
-        assertThat(f.state.epochTotals(EPOCH).orElseThrow().totalTickets()).isEqualTo(1);
+        assertThat(f.state.epochTotals(EPOCH)).as("closed").isEmpty();
+        assertThat(f.state.gatewayUsage(1, EPOCH, EPOCH + 1)).extracting(GatewayUsageInEpoch::epoch, r -> r.usage().tickets(),
+                GatewayUsageInEpoch::closed).containsExactly(tuple(EPOCH + 1, 2L, false));
         assertThat(f.state.epochTotals(EPOCH + 1).orElseThrow()).satisfies(t -> {
             assertThat(t.closed()).isFalse();
             assertThat(t.totalTickets()).isEqualTo(2);
         });
         EpochUsageClosed next = (EpochUsageClosed) f.apply(new CloseEpochUsage(EPOCH + 1, NOW)).getFirst();
         assertThat(next.totalTickets()).isEqualTo(2);
-        assertThat(f.state.gatewayUsage(1, EPOCH, EPOCH + 1)).extracting(GatewayUsageInEpoch::epoch, r -> r.usage().tickets(),
-                GatewayUsageInEpoch::closed).containsExactly(
-                tuple(EPOCH, 1L, true), tuple(EPOCH + 1, 2L, true));
+        assertThat(next.gateways()).extracting(GatewayEpochUsage::gatewayNodeId, GatewayEpochUsage::tickets)
+                .containsExactly(tuple(1L, 2L));
+        assertThat(f.state.gatewayUsage(1, EPOCH, EPOCH + 1)).as("both closed: no running usage left").isEmpty();
     }
 
     @Test
