@@ -11,6 +11,9 @@ import net.nym.tokenomics.eventlog.command.ConcurrencyPolicy;
 import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.eventlog.store.EventCodec;
 import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.performance.persistence.PerformanceHistoryProjection;
+import net.nym.tokenomics.eventlog.store.Transactions;
+import net.nym.tokenomics.eventlog.projection.ProjectionRunner;
 import net.nym.tokenomics.performance.config.PerformanceServiceConfig;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import org.jboss.logging.Logger;
@@ -66,10 +69,33 @@ public class PerformanceApplication {
         int folded = follower.catchUp();
         LOG.infof("performance state: folded %d events of the log in %d ms (position %s)", folded,
                 (System.nanoTime() - started) / 1_000_000, state.position());
+        rebuildHistoryIfBehindLog();
         follower.start(Duration.ofMillis(200));
         long warming = System.nanoTime();
         epochPublisher.warmUp();
         LOG.infof("epoch publisher warmed up in %d ms", (System.nanoTime() - warming) / 1_000_000);
+    }
+
+    /**
+     * The history rows are written with their epochs; a log imported from Kafka (or restored without the table) has
+     * published epochs but no rows. At start-up: when the latest published epoch with nodes has none, rebuild the
+     * table from the log. Says whether it did.
+     */
+    public boolean rebuildHistoryIfBehindLog() {
+        var latest = state.epochsNewestFirst().stream().filter(e -> !e.result().nodes().isEmpty()).findFirst();
+        if (latest.isEmpty() || Transactions.inTransaction(dataSource,
+                c -> PerformanceHistoryProjection.holds(c, latest.get().result().nodes().getFirst().nodeId(), latest.get().epoch()))) {
+            return false;
+        }
+        LOG.warnf("the performance history has no row for published epoch %d (e.g. after a rebuild from Kafka): "
+                + "rebuilding it from the log", latest.get().epoch());
+        rebuildHistory();
+        return true;
+    }
+
+    /** Drops the performance history rows and writes them again from the whole log, in one transaction. */
+    public long rebuildHistory() {
+        return new ProjectionRunner(dataSource).rebuild(new PerformanceHistoryProjection());
     }
 
     void onStop(@Observes ShutdownEvent event) {

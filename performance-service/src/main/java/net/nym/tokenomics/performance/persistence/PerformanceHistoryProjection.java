@@ -52,6 +52,17 @@ public final class PerformanceHistoryProjection implements Projection {
         }
     }
 
+    /** Whether the table holds the node's row of the epoch (by the primary key). */
+    public static boolean holds(Connection c, long nodeId, long epoch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM node_epoch_performance WHERE node_id = ? AND epoch_id = ?")) {
+            ps.setLong(1, nodeId);
+            ps.setLong(2, epoch);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Writes the rows of one published epoch. */
     public static void put(Connection c, EpochPerformancePublished published) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""

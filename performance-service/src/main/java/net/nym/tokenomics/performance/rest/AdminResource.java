@@ -9,10 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
-import net.nym.tokenomics.eventlog.projection.ProjectionRunner;
 import net.nym.tokenomics.performance.application.NodeProber;
 import net.nym.tokenomics.performance.application.PerformanceApplication;
-import net.nym.tokenomics.performance.persistence.PerformanceHistoryProjection;
 import net.nym.tokenomics.performance.application.ReleaseCommands;
 import net.nym.tokenomics.performance.application.ReplayCheck;
 import net.nym.tokenomics.performance.domain.version.ReleaseEntry;
@@ -50,7 +48,7 @@ public class AdminResource {
     @POST
     @Path("/read-models/rebuild")
     public RebuildResult rebuildReadModels() {
-        return new RebuildResult(new ProjectionRunner(app.dataSource()).rebuild(new PerformanceHistoryProjection()));
+        return new RebuildResult(app.rebuildHistory());
     }
 
     @POST

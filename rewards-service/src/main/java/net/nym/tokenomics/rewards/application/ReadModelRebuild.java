@@ -8,13 +8,17 @@ import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import net.nym.tokenomics.rewards.persistence.LedgerLog;
 import net.nym.tokenomics.rewards.persistence.RewardHistoryTables;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Drops the history read models' rows and writes them again from the {@code ledger} stream, in one transaction:
@@ -37,6 +41,27 @@ public class ReadModelRebuild {
 
     public ReadModelRebuild(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * The rows are written with their events; a log imported from Kafka (or restored without the tables) has rewarded
+     * epochs but no rows. At start-up, after the ledger is folded: when the last rewarded epoch has no row, rebuild.
+     */
+    void onStart(@Observes @Priority(20) StartupEvent event, LedgerService ledger) {
+        rebuildIfBehindLog(ledger.read(v -> v.publishedDigests().isEmpty()
+                ? OptionalLong.empty() : OptionalLong.of(v.publishedDigests().lastKey())));
+    }
+
+    /** Rebuilds when the given last rewarded epoch has no {@code reward_epoch} row; says whether it did. */
+    public boolean rebuildIfBehindLog(OptionalLong lastRewardedEpoch) {
+        if (lastRewardedEpoch.isEmpty() || Transactions.inTransaction(dataSource,
+                c -> RewardHistoryTables.holdsEpoch(c, lastRewardedEpoch.getAsLong()))) {
+            return false;
+        }
+        LOG.warnf("the history read models have no row for rewarded epoch %d (e.g. after a rebuild from Kafka): "
+                + "rebuilding them from the log", lastRewardedEpoch.getAsLong());
+        rebuild();
+        return true;
     }
 
     public Result rebuild() {

@@ -107,6 +107,16 @@ public final class RewardHistoryTables {
         }
     }
 
+    /** Whether {@code reward_epoch} holds the epoch's row. */
+    public static boolean holdsEpoch(Connection c, long epochId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM reward_epoch WHERE epoch_id = ?")) {
+            ps.setLong(1, epochId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private static BigDecimal exact(Decimal d) {
         return d.toBigDecimal();
     }

@@ -14,6 +14,8 @@ import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
 import net.nym.tokenomics.rewards.application.LedgerService;
 import net.nym.tokenomics.rewards.application.LedgerView;
+import net.nym.tokenomics.rewards.application.ReadModelRebuild;
+import net.nym.tokenomics.rewards.persistence.RewardHistoryTables;
 import net.nym.tokenomics.rewards.persistence.LedgerLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,9 @@ class RewardsServiceTest {
 
     @Inject
     LedgerService ledger;
+
+    @Inject
+    ReadModelRebuild rebuild;
 
     @Inject
     EventLogConfig eventLog;
@@ -284,6 +289,15 @@ class RewardsServiceTest {
         given().header("Authorization", TestJwt.bearer(delegator)).post("/v1/admin/read-models/rebuild").then().statusCode(403);
         given().header("Authorization", TestJwt.bearer("admin-" + id, "admin")).post("/v1/admin/read-models/rebuild").then()
                 .statusCode(200).body("epochs", equalTo(live.get("reward_epoch").size()));
+        assertThat(HistoryTables.rows(dataSource)).isEqualTo(live);
+        // as at start-up after a rebuild from Kafka (the log without the tables' rows): rebuilt when behind, else not
+        java.util.OptionalLong lastRewarded = java.util.OptionalLong.of(ledger.read(v -> v.publishedDigests().lastKey()));
+        assertThat(rebuild.rebuildIfBehindLog(lastRewarded)).isFalse();
+        Transactions.inTransaction(dataSource, c -> {
+            RewardHistoryTables.clear(c);
+            return null;
+        });
+        assertThat(rebuild.rebuildIfBehindLog(lastRewarded)).isTrue();
         assertThat(HistoryTables.rows(dataSource)).isEqualTo(live);
         given().get("/v1/delegators/" + delegator + "/delegation-history").then().statusCode(200)
                 .body("total", equalTo(2)).body("items[0].change", equalTo("added")).body("items[1].change", equalTo("reward_withdrawn"));
