@@ -56,6 +56,18 @@ public final class SelectionStartupBenchmark {
             long fromSnapshot = startUp(ds, every, version);
             System.out.printf("run %d: full fold %d ms, from snapshot %d ms%n", run, whole, fromSnapshot);
         }
+        // what taking a snapshot costs the command that triggers it: encoding the state (the save is a separate insert)
+        SelectionView view = Transactions.inTransaction(ds, c -> net.nym.tokenomics.eventlog.command.StreamFold.foldWhole(
+                new net.nym.tokenomics.eventlog.store.EventStore(), c, "bench", SelectionView.EVOLVER));
+        SelectionViewCodec codec = new SelectionViewCodec();
+        for (int run = 1; run <= 3; run++) {
+            long t0 = System.nanoTime();
+            byte[] bytes = codec.encode(view);
+            long t1 = System.nanoTime();
+            codec.decode(bytes);
+            System.out.printf("codec run %d: %d bytes, encode %.1f ms, decode %.1f ms%n", run, bytes.length,
+                    (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+        }
         System.exit(0);
     }
 
