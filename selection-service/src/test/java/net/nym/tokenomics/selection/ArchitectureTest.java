@@ -26,6 +26,11 @@ class ArchitectureTest {
         assertThat(ArchitectureRules.sourcesNamingTheEventLogTable(Path.of(""))).isEmpty();
     }
 
+    @Test
+    void onlySnapshotStoreTouchesTheSnapshotTable() {
+        assertThat(ArchitectureRules.sourcesNamingTheSnapshotTable(Path.of(""))).isEmpty();
+    }
+
     /**
      * The selection key must be identical on every JVM: StrictMath, never Math.log / Math.pow / Math.exp; and no
      * Math.random (the shared rules name the other sources of ambient randomness).

@@ -1,12 +1,16 @@
 package net.nym.tokenomics.eventlog.command;
 
+import net.nym.tokenomics.eventlog.digest.StateDigest;
 import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.SnapshotStore;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -19,6 +23,11 @@ import java.util.function.Supplier;
  * back, or the log was replaced) the stream is folded again from the start. Readers use {@link #read}; they see the
  * state after the last applied event, which for a handler working in a caller's transaction may be a moment before
  * that transaction commits.
+ *
+ * <p>{@link #withSnapshots} makes a fold that starts from a snapshot when it folds from scratch (start-up, after an
+ * invalidation) and takes one every so many events (docs/adr/0011). A snapshot is used only if the log still holds its
+ * last event at its version and its bytes, and the decoded state encoded again, give its digest; otherwise the fold
+ * logs why at WARN and folds the whole stream. {@link #foldWhole} never uses snapshots.
  *
  * @param <S> the mutable state the evolver applies events to
  */
@@ -37,21 +46,47 @@ public final class StreamFold<S> implements FoldedState<S> {
     }
 
     private static final int PAGE = 5_000;
+    private static final Logger LOG = Logger.getLogger(StreamFold.class);
+
+    /** Where and how snapshots are kept, and after how many events a new one is taken. */
+    private record Snapshots<S>(SnapshotStore store, SnapshotCodec<S> codec, long every) {
+    }
 
     private final EventStore store;
     private final String stream;
     private final Evolver<S> evolver;
+    private final Snapshots<S> snapshots;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private S state;
     private long version;
     private UUID lastEventId;
     private boolean valid;
+    /** The version of the snapshot loaded or taken last (or attempted: a failed write is not retried at once). */
+    private long snapshotVersion;
 
     public StreamFold(EventStore store, String stream, Evolver<S> evolver) {
+        this(store, stream, evolver, null);
+    }
+
+    private StreamFold(EventStore store, String stream, Evolver<S> evolver, Snapshots<S> snapshots) {
         this.store = Objects.requireNonNull(store);
         this.stream = Objects.requireNonNull(stream);
         this.evolver = Objects.requireNonNull(evolver);
+        this.snapshots = snapshots;
         this.state = evolver.empty();
+    }
+
+    /**
+     * A fold of the same stream (not yet caught up) that loads its starting state from {@code snapshotStore} and saves
+     * one, in {@code codec}'s format, whenever it has advanced {@code every} events past the last one; {@code every}
+     * 0 gives a fold without snapshots.
+     */
+    public StreamFold<S> withSnapshots(SnapshotStore snapshotStore, SnapshotCodec<S> codec, long every) {
+        if (every < 0) {
+            throw new IllegalArgumentException("snapshot every 0 (never) or more events, not " + every);
+        }
+        return new StreamFold<>(store, stream, evolver,
+                every == 0 ? null : new Snapshots<>(Objects.requireNonNull(snapshotStore), Objects.requireNonNull(codec), every));
     }
 
     public String stream() {
@@ -62,21 +97,31 @@ public final class StreamFold<S> implements FoldedState<S> {
     public void catchUp(Connection c) throws SQLException {
         EventStore.StreamHead head = store.head(c, stream);
         if (valid && head.version() == version && Objects.equals(head.lastEventId(), lastEventId)) {
+            maybeSnapshot();
             return;
         }
+        refold(c, head);
+        maybeSnapshot();
+    }
+
+    private void refold(Connection c, EventStore.StreamHead head) throws SQLException {
         boolean incremental = valid && head.version() > version;
         if (incremental && version > 0) {
             // the event applied last must still be the one at its version; then only what follows it is new
-            List<StoredEvent> last = store.readStreamAfter(c, stream, version - 1, 1);
-            incremental = !last.isEmpty() && last.getFirst().eventId().equals(lastEventId);
+            incremental = holds(c, version, lastEventId);
         }
         lock.writeLock().lock();
         try {
+            long started = System.nanoTime();
+            long from = 0;
             if (!incremental) {
                 state = evolver.empty();
                 version = 0;
                 lastEventId = null;
+                snapshotVersion = 0;
+                from = loadSnapshot(c, head.version());
             }
+            long folded = 0;
             while (true) {
                 List<StoredEvent> page = store.readStreamAfter(c, stream, version, PAGE);
                 for (StoredEvent e : page) {
@@ -84,16 +129,105 @@ public final class StreamFold<S> implements FoldedState<S> {
                     version = e.streamVersion();
                     lastEventId = e.eventId();
                 }
+                folded += page.size();
                 if (page.size() < PAGE) {
                     break;
                 }
             }
             valid = true;
+            if (!incremental && snapshots != null) {
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                if (from > 0) {
+                    LOG.infof("stream %s: snapshot at v%d + %d events folded in %d ms", stream, from, folded, ms);
+                } else {
+                    LOG.infof("stream %s: full fold of %d events in %d ms", stream, folded, ms);
+                }
+            }
         } catch (RuntimeException | SQLException e) {
             valid = false;
             throw e;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private boolean holds(Connection c, long atVersion, UUID eventId) throws SQLException {
+        List<StoredEvent> at = store.readStreamAfter(c, stream, atVersion - 1, 1);
+        return !at.isEmpty() && at.getFirst().streamVersion() == atVersion && at.getFirst().eventId().equals(eventId);
+    }
+
+    /**
+     * Under the write lock, on an empty state: loads the latest usable snapshot at or below {@code head} and returns
+     * its version, or 0 (nothing loaded, a WARN says why when there was a snapshot).
+     */
+    private long loadSnapshot(Connection c, long head) throws SQLException {
+        if (snapshots == null || head == 0) {
+            return 0;
+        }
+        SnapshotCodec<S> codec = snapshots.codec();
+        Optional<SnapshotStore.Snapshot> found;
+        try {
+            found = snapshots.store().latest(stream, codec.format(), head);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "stream %s: snapshots at or below v%d cannot be read; folding the whole stream", stream, head);
+            return 0;
+        }
+        if (found.isEmpty()) {
+            return 0;
+        }
+        SnapshotStore.Snapshot s = found.get();
+        String refused = null;
+        S decoded = null;
+        if (!holds(c, s.streamVersion(), s.lastEventId())) {
+            refused = "the log does not hold its last event " + s.lastEventId() + " at that version";
+        } else if (!StateDigest.sha256Hex(s.state()).equals(s.digest())) {
+            refused = "its bytes do not match its digest";
+        } else {
+            try {
+                decoded = codec.decode(s.state());
+                if (!StateDigest.sha256Hex(codec.encode(decoded)).equals(s.digest())) {
+                    refused = "the decoded state does not encode to its digest again (a lossy codec?)";
+                }
+            } catch (RuntimeException e) {
+                refused = "it cannot be decoded: " + e;
+            }
+        }
+        if (refused != null) {
+            LOG.warnf("stream %s: snapshot at v%d (%s) ignored: %s; folding the whole stream", stream,
+                    s.streamVersion(), s.format(), refused);
+            return 0;
+        }
+        state = decoded;
+        version = s.streamVersion();
+        lastEventId = s.lastEventId();
+        snapshotVersion = version;
+        return version;
+    }
+
+    /**
+     * Saves a snapshot of the current state if it is {@code every} events past the last one. The caller has read the
+     * head in its transaction, so this is the state of the log that transaction sees. The snapshot is written in its
+     * own transaction; a failure is a WARN and is retried only {@code every} events later.
+     */
+    private void maybeSnapshot() {
+        if (snapshots == null || version == 0 || version - snapshotVersion < snapshots.every()) {
+            return;
+        }
+        snapshotVersion = version;
+        // the read lock: queries go on meanwhile, and only the handler's thread (here) changes the state
+        lock.readLock().lock();
+        try {
+            long started = System.nanoTime();
+            byte[] bytes = snapshots.codec().encode(state);
+            long encoded = System.nanoTime();
+            snapshots.store().save(new SnapshotStore.Snapshot(stream, version, lastEventId, snapshots.codec().format(),
+                    StateDigest.sha256Hex(bytes), bytes));
+            LOG.debugf("stream %s: snapshot at v%d, %d bytes, encoded in %d ms, saved in %d ms", stream, version,
+                    bytes.length, (encoded - started) / 1_000_000, (System.nanoTime() - encoded) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "stream %s: snapshot at v%d not saved", stream, version);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -157,7 +291,7 @@ public final class StreamFold<S> implements FoldedState<S> {
         return version;
     }
 
-    /** A fresh fold of the whole stream, independent of this one (a rebuild check, an audit). */
+    /** A fresh fold of the whole stream from its first event, independent of this one (a rebuild check, an audit). */
     public static <S> S foldWhole(EventStore store, Connection c, String stream, Evolver<S> evolver) throws SQLException {
         StreamFold<S> f = new StreamFold<>(store, stream, evolver);
         f.catchUp(c);

@@ -39,7 +39,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *   <li>SQL (statements, result sets, drivers) only in {@code <base>.persistence..} and event-log; other layers may
  *       only pass a transaction's {@code Connection} on and let {@code SQLException} through.</li>
  *   <li>No source outside event-log names the {@code event_log} table: {@code EventStore} is its only reader and
- *       writer (a service's own migrations may index it).</li>
+ *       writer (a service's own migrations may index it); {@code SnapshotStore} alone uses the {@code snapshot}
+ *       table.</li>
  * </ol>
  */
 public final class ArchitectureRules {
@@ -128,11 +129,24 @@ public final class ArchitectureRules {
      * empty when {@code EventStore} is its only user.
      */
     public static List<Path> sourcesNamingTheEventLogTable(Path moduleDir) {
+        return sourcesMatching(moduleDir, "(?s).*\\bevent_log\\b.*");
+    }
+
+    /**
+     * Source files of a module that use the {@code snapshot} table in SQL ({@code FROM}, {@code INTO}, {@code UPDATE},
+     * {@code JOIN} or {@code TABLE snapshot}: the word alone is too common); empty when {@code SnapshotStore} is its
+     * only user.
+     */
+    public static List<Path> sourcesNamingTheSnapshotTable(Path moduleDir) {
+        return sourcesMatching(moduleDir, "(?is).*\\b(from|into|update|join|table)\\s+snapshot\\b.*");
+    }
+
+    private static List<Path> sourcesMatching(Path moduleDir, String regex) {
         Path src = moduleDir.resolve("src/main/java");
         List<Path> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(src)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                if (Files.readString(f).matches("(?s).*\\bevent_log\\b.*")) {
+                if (Files.readString(f).matches(regex)) {
                     out.add(f);
                 }
             }

@@ -30,6 +30,21 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theTableScanFindsASourceThatUsesTheSnapshotTable(@org.junit.jupiter.api.io.TempDir Path module) throws Exception {
+        Path src = Files.createDirectories(module.resolve("src/main/java/x"));
+        Files.writeString(src.resolve("Clean.java"), "class Clean { String s = \"a stake snapshot from the contract\"; }");
+        assertThat(ArchitectureRules.sourcesNamingTheSnapshotTable(module)).isEmpty();
+        Files.writeString(src.resolve("Sneaky.java"), "class Sneaky { String q = \"DELETE FROM snapshot\"; }");
+        assertThat(ArchitectureRules.sourcesNamingTheSnapshotTable(module)).containsExactly(src.resolve("Sneaky.java"));
+    }
+
+    @Test
+    void onlySnapshotStoreUsesTheSnapshotTable() {
+        assertThat(ArchitectureRules.sourcesNamingTheSnapshotTable(Path.of(""))).singleElement().asString()
+                .endsWith("/eventlog/store/SnapshotStore.java");
+    }
+
+    @Test
     void eventLogsOwnSourcesAreWhereTheTableIsNamed() {
         assertThat(ArchitectureRules.sourcesNamingTheEventLogTable(Path.of(""))).isNotEmpty()
                 .allMatch(p -> p.toString().contains("/eventlog/"));

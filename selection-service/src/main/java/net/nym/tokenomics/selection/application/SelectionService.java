@@ -7,6 +7,7 @@ import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.SnapshotStore;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.selection.domain.clock.ClockConfig;
@@ -113,9 +114,18 @@ public final class SelectionService {
     private volatile ReadView published = new ReadView(EpochClock.initialState(), null, new java.util.TreeMap<>(), List.of(), 0);
 
     public SelectionService(DataSource dataSource, Settings settings) {
+        this(dataSource, settings, 0);
+    }
+
+    /**
+     * With snapshots of the fold every {@code snapshotEvery} events (0: none), in the schema's {@code snapshot} table
+     * (docs/adr/0011): a start-up folds only the events after the latest one the log confirms.
+     */
+    public SelectionService(DataSource dataSource, Settings settings, long snapshotEvery) {
         this.dataSource = dataSource;
         this.settings = settings;
-        this.fold = new StreamFold<>(store, settings.streamId(), SelectionView.EVOLVER);
+        this.fold = new StreamFold<>(store, settings.streamId(), SelectionView.EVOLVER)
+                .withSnapshots(new SnapshotStore(dataSource), new SelectionViewCodec(), snapshotEvery);
         this.handler = new CommandHandler<>("selection-service stream " + settings.streamId(), dataSource, store, fold,
                 ConcurrencyPolicy.optimistic(3));
         this.draw = new RewardedSetDraw(handler, settings);

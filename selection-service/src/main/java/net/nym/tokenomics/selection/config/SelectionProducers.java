@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.selection.application.SelectionService;
 import net.nym.tokenomics.selection.domain.selection.RewardedSetSizes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.util.Map;
@@ -15,7 +16,8 @@ public class SelectionProducers {
 
     @Produces
     @Singleton
-    SelectionService selectionService(DataSource dataSource, SelectionConfig config) {
+    SelectionService selectionService(DataSource dataSource, SelectionConfig config,
+                                      @ConfigProperty(name = "eventlog.snapshot.every", defaultValue = "1000") long snapshotEvery) {
         Map<Long, String> beacons = new TreeMap<>();
         config.beacon().forEach((epoch, hex) -> {
             try {
@@ -28,6 +30,6 @@ public class SelectionProducers {
         return new SelectionService(dataSource, new SelectionService.Settings(config.streamId(), config.consumerName(),
                 config.clock().mode(), config.clock().epochLength(), config.clock().epochsInInterval(),
                 new RewardedSetSizes(b.entryGateways(), b.exitGateways(), b.mixnodes(), b.standby()),
-                Decimal.parse(b.stakeSaturationPoint()), beacons));
+                Decimal.parse(b.stakeSaturationPoint()), beacons), snapshotEvery);
     }
 }

@@ -90,6 +90,21 @@ public final class SelectionInputs {
         return Collections.unmodifiableSortedMap(registry);
     }
 
+    /** The recorded stake snapshots not forgotten yet, by epoch. */
+    public SortedMap<Long, StakeSnapshotTaken> snapshots() {
+        return Collections.unmodifiableSortedMap(snapshots);
+    }
+
+    /** The recorded performance not forgotten yet, by epoch. */
+    public SortedMap<Long, EpochPerformanceComputed> performance() {
+        return Collections.unmodifiableSortedMap(performance);
+    }
+
+    /** Records a registration as {@link #registry()} gave it (restoring a saved state; the last one of a node wins). */
+    public void restore(Registration r) {
+        registry.put(r.nodeId(), r);
+    }
+
     /** Drops inputs of epochs before {@code epochId}: a selection never reads them again. */
     public void forgetBefore(long epochId) {
         snapshots.headMap(epochId).clear();

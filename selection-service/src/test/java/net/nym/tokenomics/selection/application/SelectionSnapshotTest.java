@@ -1,0 +1,209 @@
+package net.nym.tokenomics.selection.application;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.store.StoredEvent;
+import net.nym.tokenomics.eventlog.store.Transactions;
+import net.nym.tokenomics.selection.Fixtures;
+import net.nym.tokenomics.selection.domain.clock.ClockMode;
+import net.nym.tokenomics.selection.domain.selection.RewardedSetSizes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Snapshots of the selection fold against the real PostgreSQL: a service restarted on a log with a snapshot reaches the
+ * same view as from the whole log and goes on publishing the same sets (the log still verifies); a corrupted snapshot
+ * is detected (WARN) and ignored.
+ */
+@QuarkusTest
+class SelectionSnapshotTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+
+    @Inject
+    DataSource dataSource;
+
+    private final List<LogRecord> logged = new ArrayList<>();
+    private final Handler recorder = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            synchronized (logged) {
+                logged.add(r);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Logger foldLogger = Logger.getLogger("net.nym.tokenomics.eventlog.command.StreamFold");
+
+    @BeforeEach
+    void record() {
+        foldLogger.addHandler(recorder);
+    }
+
+    @AfterEach
+    void stopRecording() {
+        foldLogger.removeHandler(recorder);
+    }
+
+    private List<String> lines(Level level, String stream) {
+        synchronized (logged) {
+            return logged.stream().filter(r -> r.getLevel().equals(level))
+                    .map(r -> ((org.jboss.logmanager.ExtLogRecord) r).getFormattedMessage())
+                    .filter(m -> m.contains(stream)).toList();
+        }
+    }
+
+    private SelectionService service(String stream, long snapshotEvery) {
+        return new SelectionService(dataSource, new SelectionService.Settings(stream, "test-consumer", ClockMode.MANUAL,
+                Duration.ofSeconds(60), 3, new RewardedSetSizes(1, 1, 3, 0), Decimal.ONE, Map.of()), snapshotEvery);
+    }
+
+    private void input(SelectionService s, StoredEvent e) {
+        Transactions.inTransaction(dataSource, c -> {
+            s.onInput(c, e);
+            return null;
+        });
+    }
+
+    /** Inputs of epoch e for five nodes (two gateways, three mixnodes) with ids from base. */
+    private static List<StoredEvent> inputs(long e, long base) {
+        List<StoredEvent> in = new ArrayList<>();
+        in.add(Fixtures.stored(Fixtures.bonded(base, "alice", false, true, true)));
+        in.add(Fixtures.stored(Fixtures.bonded(base + 1, "bob", false, true, true)));
+        in.add(Fixtures.stored(Fixtures.bonded(base + 2, "carol", true, false, false)));
+        in.add(Fixtures.stored(Fixtures.bonded(base + 3, "carol", true, false, false)));
+        in.add(Fixtures.stored(Fixtures.bonded(base + 4, "dave", true, false, false)));
+        in.add(Fixtures.stored(Fixtures.snapshot(e, 1, 1, 3, 0, Map.of(base, 5_000_000L, base + 1, 7_000_000L,
+                base + 2, 9_000_000L, base + 3, 1_000_000L, base + 4, 3_000_000L))));
+        in.add(Fixtures.stored(Fixtures.performance(e, Map.of(base, "0.99", base + 1, "0.95", base + 2, "1",
+                base + 3, "0.9", base + 4, "0.97"))));
+        return in;
+    }
+
+    /** Three epochs selected through a service snapshotting every 7 events; then the clock waits for epoch 4's inputs. */
+    private SelectionService history(String stream) {
+        SelectionService s = service(stream, 7);
+        s.start(T0);
+        for (int e = 0; e < 3; e++) {
+            s.advance(T0.plusSeconds(10L * (e + 1)), "admin");
+            inputs(e, 60_000 + 10L * e).forEach(in -> input(s, in));
+        }
+        s.advance(T0.plusSeconds(40), "admin");
+        assertThat(s.view().selected()).containsOnlyKeys(0L, 1L, 2L, 3L);
+        return s;
+    }
+
+    private List<Long> snapshotVersions(String stream) {
+        return Transactions.inTransaction(dataSource, c -> {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT stream_version FROM snapshot WHERE stream = ? ORDER BY stream_version")) {
+                ps.setString(1, stream);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The rest of the history after a restart: epoch 3's inputs select epoch 4; the log must still verify. */
+    private static void goOn(SelectionService s) {
+        s.start(T0.plusSeconds(41));
+    }
+
+    @Test
+    void aServiceRestartedFromASnapshotSeesTheSameViewAndPublishesTheSameSets() {
+        String stream = "snap-" + UUID.randomUUID();
+        SelectionService first = history(stream);
+        SelectionService.ReadView before = first.view();
+        assertThat(snapshotVersions(stream)).isNotEmpty().allMatch(v -> v <= before.version());
+        long latest = snapshotVersions(stream).getLast();
+        assertThat(latest).isGreaterThan(0);
+
+        SelectionService fromSnapshot = service(stream, 7);
+        goOn(fromSnapshot);
+        assertThat(lines(Level.INFO, stream)).anyMatch(l -> l.contains("snapshot at v" + latest));
+        assertThat(lines(Level.WARNING, stream)).isEmpty();
+        SelectionService whole = service(stream, 0);
+        goOn(whole);
+        assertThat(fromSnapshot.view()).isEqualTo(before).isEqualTo(whole.view());
+
+        // both go on from there alike: the next set, decided on the snapshot's state, verifies against the log
+        inputs(3, 60_100).forEach(in -> input(fromSnapshot, in));
+        assertThat(fromSnapshot.view().selected()).containsKey(4L);
+        SelectionService again = service(stream, 0);
+        goOn(again);
+        assertThat(again.view()).isEqualTo(fromSnapshot.view());
+        SelectionService.LogVerification verified = fromSnapshot.verifyLog();
+        assertThat(verified.firstMismatch()).isEmpty();
+        assertThat(verified.selectionsVerified()).isEqualTo(5);
+    }
+
+    @Test
+    void aCorruptedSnapshotIsDetectedAndIgnored() {
+        String stream = "snap-bad-" + UUID.randomUUID();
+        SelectionService first = history(stream);
+        SelectionService.ReadView before = first.view();
+        long latest = snapshotVersions(stream).getLast();
+        Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE snapshot SET state = set_byte(state, 10,"
+                    + " get_byte(state, 10) # 255) WHERE stream = ? AND stream_version = ?")) {
+                ps.setString(1, stream);
+                ps.setLong(2, latest);
+                return ps.executeUpdate();
+            }
+        });
+        SelectionService restarted = service(stream, 7);
+        goOn(restarted);
+        assertThat(lines(Level.WARNING, stream)).singleElement().asString().contains("v" + latest);
+        assertThat(restarted.view()).isEqualTo(before);
+        assertThat(restarted.verifyLog().firstMismatch()).isEmpty();
+    }
+
+    @Test
+    void theCodecGivesTheSameBytesForTheDecodedView() {
+        String stream = "snap-codec-" + UUID.randomUUID();
+        history(stream);
+        SelectionViewCodec codec = new SelectionViewCodec();
+        SelectionView whole = Transactions.inTransaction(dataSource, c -> net.nym.tokenomics.eventlog.command.StreamFold
+                .foldWhole(new net.nym.tokenomics.eventlog.store.EventStore(), c, stream, SelectionView.EVOLVER));
+        byte[] bytes = codec.encode(whole);
+        SelectionView decoded = codec.decode(bytes);
+        assertThat(codec.encode(decoded)).isEqualTo(bytes);
+        assertThat(decoded.clock).isEqualTo(whole.clock);
+        assertThat(decoded.lastEnded).isEqualTo(whole.lastEnded);
+        assertThat(decoded.selected).isEqualTo(whole.selected);
+        assertThat(decoded.inputs.registry()).isEqualTo(whole.inputs.registry());
+        assertThat(decoded.inputs.snapshots()).isEqualTo(whole.inputs.snapshots());
+        assertThat(decoded.inputs.performance()).isEqualTo(whole.inputs.performance());
+        assertThat(decoded.events).isEqualTo(whole.events);
+    }
+}
