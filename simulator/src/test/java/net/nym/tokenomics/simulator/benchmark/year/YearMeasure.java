@@ -18,7 +18,7 @@ import java.util.Locale;
  * ({@code /q/health/ready} UP), VmRSS after ready, heap after a full GC ({@code jcmd GC.run}, {@code GC.heap_info}) and
  * the median/p95 of 20 calls of each given query path. A main class, not a test: it never runs in CI.
  *
- * <p>The service's topics are pointed at fresh topics {@code year-<schema>-<millis>.nym.<svc>.events}, so the relay does
+ * <p>The service's topics are pointed at fresh topics {@code year_<schema>_<millis>.nym.<svc>.events}, so the relay does
  * not publish the year onto the shared topics.
  *
  * <pre>
@@ -58,7 +58,7 @@ public final class YearMeasure {
         if (db == null) {
             db = service.replace('-', '_') + "_test";
         }
-        String topicPrefix = "year-" + schema + "-" + System.currentTimeMillis();
+        String topicPrefix = "year_" + schema + "_" + System.currentTimeMillis();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + xmx);
