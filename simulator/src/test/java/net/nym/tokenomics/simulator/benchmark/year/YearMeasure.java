@@ -21,6 +21,10 @@ import java.util.Locale;
  * <p>The service's topics are pointed at fresh topics {@code year_<schema>_<millis>.nym.<svc>.events}, so the relay does
  * not publish the year onto the shared topics.
  *
+ * <p>The schema must exist in database {@code <svc>_test} (override with {@code --db}); on an empty schema Flyway
+ * migrates it and the figures are an empty-log floor. The ticket ledger does not get ready yet: it needs its JWT
+ * public-key property, which this class does not pass.
+ *
  * <pre>
  * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
  * mvn -Dmaven.repo.local=/work/m2-bench -B -ntp install -DskipTests
