@@ -22,8 +22,10 @@ import java.util.Locale;
  * not publish the year onto the shared topics.
  *
  * <p>The schema must exist in database {@code <svc>_test} (override with {@code --db}); on an empty schema Flyway
- * migrates it and the figures are an empty-log floor. The ticket ledger does not get ready yet: it needs its JWT
- * public-key property, which this class does not pass.
+ * migrates it and the figures are an empty-log floor. The read models' reactive client and Hibernate's default schema
+ * are pointed at the same schema (as {@code ServiceProcesses} does). {@code --prop k=v} (repeatable) passes any other
+ * property, e.g. the ticket ledger's {@code mp.jwt.verify.publickey.location} (a PEM file, as {@code SystemRuns} gives).
+ * Each query line gives the status and the body's size of the last call.
  *
  * <pre>
  * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -31,7 +33,8 @@ import java.util.Locale;
  * cd simulator &amp;&amp; mvn -Dmaven.repo.local=/work/m2-bench -B -ntp -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * $JAVA_HOME/bin/java -cp target/test-classes:$(cat /tmp/cp.txt) net.nym.tokenomics.simulator.benchmark.year.YearMeasure \
  *     --jar ../rewards-service/target/quarkus-app/quarkus-run.jar --service rewards --db rewards_test --schema year_rewards \
- *     --port 18181 --query /v1/nodes/1/rewards --query /v1/epochs/latest
+ *     --port 18181 --query "/v1/nodes/1/rewards?from_epoch=0&amp;to_epoch=8759&amp;per_page=1000" \
+ *     --query "/v1/epochs?from_epoch=0&amp;to_epoch=8759&amp;per_page=720" [--prop k=v]
  * </pre>
  */
 public final class YearMeasure {
@@ -42,6 +45,7 @@ public final class YearMeasure {
         String jar = null, service = null, db = null, schema = null, xmx = "1g";
         int port = 18181, calls = 20;
         List<String> queries = new ArrayList<>();
+        List<String> props = new ArrayList<>();
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -53,6 +57,7 @@ public final class YearMeasure {
                 case "--xmx" -> xmx = v;
                 case "--calls" -> calls = Integer.parseInt(v);
                 case "--query" -> queries.add(v);
+                case "--prop" -> props.add(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,9 +74,12 @@ public final class YearMeasure {
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + db + "?currentSchema=" + schema);
         cmd.add("-Dquarkus.flyway.schemas=" + schema);
+        cmd.add("-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + db);
+        cmd.add("-Dquarkus.hibernate-orm.database.default-schema=" + schema);
         for (String t : SERVICES) {
             cmd.add("-Dtopics." + t + "=" + topicPrefix + ".nym." + t + ".events");
         }
+        props.forEach(kv -> cmd.add("-D" + kv));
         cmd.add("-jar");
         cmd.add(jar);
         Path log = Files.createTempFile("year-measure-" + service, ".log");
@@ -92,16 +100,18 @@ public final class YearMeasure {
             System.out.println(heapInfo.strip());
             for (String q : queries) {
                 long[] ns = new long[calls];
-                int status = 0;
+                int status = 0, bytes = 0;
                 for (int i = 0; i < calls; i++) {
                     long s = System.nanoTime();
                     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + q)).timeout(Duration.ofSeconds(60)).build(),
                             HttpResponse.BodyHandlers.ofByteArray());
                     ns[i] = System.nanoTime() - s;
                     status = r.statusCode();
+                    bytes = r.body().length;
                 }
                 Arrays.sort(ns);
-                System.out.printf(Locale.ROOT, "query %s status=%d median_ms=%.1f p95_ms=%.1f%n", q, status, ns[calls / 2] / 1e6,
+                System.out.printf(Locale.ROOT, "query %s status=%d bytes=%d median_ms=%.1f p95_ms=%.1f%n", q, status, bytes,
+                        ns[calls / 2] / 1e6,
                         ns[(int) Math.ceil(calls * 0.95) - 1] / 1e6);
             }
         } finally {
