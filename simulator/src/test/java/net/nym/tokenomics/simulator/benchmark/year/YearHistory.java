@@ -28,6 +28,8 @@ import java.util.Locale;
  * {@code db/eventlog} and the service's {@code db/migration}, read from the service's jar only: the other services'
  * migrations are on this classpath too). The genesis is the service's default configuration. {@code --minutes} stops
  * early, at an epoch boundary; progress (epochs/s) is printed every 100 epochs, then the log size (events, MB).
+ * Measured on 2026-12-03 (2 shared cores, load 15–21): 600 nodes, 7.5 epochs/s, 4,404 epochs in 10 minutes = 79,291
+ * events, 598 MB of {@code event_log} (a year: about 20 minutes and 1.2 GB); figures in docs/benchmarks.md once merged.
  *
  * <pre>
  * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
