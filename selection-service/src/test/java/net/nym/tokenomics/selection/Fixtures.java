@@ -86,4 +86,18 @@ public final class Fixtures {
     public static StoredEvent send(String topic, Object integrationRecord) {
         return send(topic, stored(integrationRecord));
     }
+
+    /** Inputs of epoch e for five nodes (two gateways, three mixnodes) with ids from base, stored as consumed. */
+    public static List<StoredEvent> epochInputs(long e, long base) {
+        return List.of(
+                stored(bonded(base, "alice", false, true, true)),
+                stored(bonded(base + 1, "bob", false, true, true)),
+                stored(bonded(base + 2, "carol", true, false, false)),
+                stored(bonded(base + 3, "carol", true, false, false)),
+                stored(bonded(base + 4, "dave", true, false, false)),
+                stored(snapshot(e, 1, 1, 3, 0, Map.of(base, 5_000_000L, base + 1, 7_000_000L,
+                        base + 2, 9_000_000L, base + 3, 1_000_000L, base + 4, 3_000_000L))),
+                stored(performance(e, Map.of(base, "0.99", base + 1, "0.95", base + 2, "1",
+                        base + 3, "0.9", base + 4, "0.97"))));
+    }
 }

@@ -10,6 +10,7 @@ import net.nym.tokenomics.eventlog.store.SnapshotStore;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.Deposited;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
+import net.nym.tokenomics.eventlog.testing.LogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,43 +102,22 @@ class StreamFoldSnapshotTest {
     private static final SnapshotCodec<Balances> BALANCES = new BalancesCodec("balances/1", false);
 
     /** The WARN and INFO lines of StreamFold. */
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (logged) {
-                logged.add(r);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger foldLogger = Logger.getLogger(StreamFold.class.getName());
+    private final LogLines logged = new LogLines(StreamFold.class);
 
     private final EventStore store = new EventStore();
 
     @BeforeEach
     void record() {
-        foldLogger.addHandler(recorder);
+        logged.start();
     }
 
     @AfterEach
     void stopRecording() {
-        foldLogger.removeHandler(recorder);
+        logged.stop();
     }
 
     private List<String> lines(Level level) {
-        synchronized (logged) {
-            return logged.stream().filter(r -> r.getLevel().equals(level))
-                    .map(r -> ((org.jboss.logmanager.ExtLogRecord) r).getFormattedMessage())
-                    .toList();
-        }
+        return logged.at(level);
     }
 
     private StreamFold<Balances> fold(DataSource ds, SnapshotCodec<Balances> codec, long every) {

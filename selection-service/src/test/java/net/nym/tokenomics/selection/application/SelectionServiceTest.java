@@ -68,20 +68,6 @@ class SelectionServiceTest {
                 .map(e -> ((EpochClockEvent.EpochStarted) SelectionEvents.decodeOwn(e)).epochId()).toList();
     }
 
-    /** Inputs of epoch e for five nodes (two gateways, three mixnodes) with ids from base. */
-    private static List<StoredEvent> inputs(long e, long base) {
-        List<StoredEvent> in = new ArrayList<>();
-        in.add(Fixtures.stored(Fixtures.bonded(base, "alice", false, true, true)));
-        in.add(Fixtures.stored(Fixtures.bonded(base + 1, "bob", false, true, true)));
-        in.add(Fixtures.stored(Fixtures.bonded(base + 2, "carol", true, false, false)));
-        in.add(Fixtures.stored(Fixtures.bonded(base + 3, "carol", true, false, false)));
-        in.add(Fixtures.stored(Fixtures.bonded(base + 4, "dave", true, false, false)));
-        in.add(Fixtures.stored(Fixtures.snapshot(e, 1, 1, 3, 0, Map.of(base, 5_000_000L, base + 1, 7_000_000L,
-                base + 2, 9_000_000L, base + 3, 1_000_000L, base + 4, 3_000_000L))));
-        in.add(Fixtures.stored(Fixtures.performance(e, Map.of(base, "0.99", base + 1, "0.95", base + 2, "1",
-                base + 3, "0.9", base + 4, "0.97"))));
-        return in;
-    }
 
     @Test
     void restartNeitherSkipsNorRepeatsAnEpoch() {
@@ -94,7 +80,7 @@ class SelectionServiceTest {
         assertThat(first.tick(T0.plusSeconds(59))).isEqualTo(new SelectionService.Outcome.Applied(List.of()));
         assertThat(((SelectionService.Outcome.Applied) first.tick(T0.plusSeconds(60))).events())
                 .singleElement().isInstanceOf(EpochClockEvent.EpochEnded.class);
-        inputs(0, 10_000).forEach(e -> input(first, e));
+        Fixtures.epochInputs(0, 10_000).forEach(e -> input(first, e));
         assertThat(started(log(stream))).containsExactly(0L, 1L);
         long version = first.view().version();
 
@@ -111,7 +97,7 @@ class SelectionServiceTest {
         assertThat(second.tick(T0.plusSeconds(125))).isEqualTo(new SelectionService.Outcome.Applied(List.of()));
 
         // long down-time: epochs catch up one by one, each ending at its own planned end
-        inputs(1, 20_000).forEach(e -> input(first, e));
+        Fixtures.epochInputs(1, 20_000).forEach(e -> input(first, e));
         SelectionService third = service(stream, ClockMode.REAL);
         third.start(T0.plusSeconds(1000));
         var events = ((SelectionService.Outcome.Applied) third.tick(T0.plusSeconds(1000))).events();
@@ -150,7 +136,7 @@ class SelectionServiceTest {
 
     @Test
     void anyArrivalOrderAndDuplicatesGiveTheSameSet() {
-        List<StoredEvent> base = inputs(0, 30_000);
+        List<StoredEvent> base = Fixtures.epochInputs(0, 30_000);
         Random random = new Random(42);
         List<SelectedSet> sets = new ArrayList<>();
         List<String> digests = new ArrayList<>();
@@ -191,7 +177,7 @@ class SelectionServiceTest {
         s.start(T0);
         for (int e = 0; e < 2; e++) {
             s.advance(T0.plusSeconds(10L * (e + 1)), "admin");
-            inputs(e, 50_000 + 10L * e).forEach(in -> input(s, in));
+            Fixtures.epochInputs(e, 50_000 + 10L * e).forEach(in -> input(s, in));
         }
         var one = s.proof(1).orElseThrow();
         assertThat(one.seedInput()).isEqualTo(new net.nym.tokenomics.selection.persistence.ProofJson.SeedInputJson("beacon", beacon));
@@ -209,7 +195,7 @@ class SelectionServiceTest {
         s.start(T0);
         for (int e = 0; e < 3; e++) {
             s.advance(T0.plusSeconds(10L * (e + 1)), "admin");
-            inputs(e, 40_000 + 10L * e).forEach(in -> input(s, in));
+            Fixtures.epochInputs(e, 40_000 + 10L * e).forEach(in -> input(s, in));
         }
         SelectionService.LogVerification ok = service(stream, ClockMode.MANUAL).verifyLog();
         assertThat(ok.firstMismatch()).isEmpty();

@@ -2,9 +2,11 @@ package net.nym.tokenomics.selection.application;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
+import net.nym.tokenomics.eventlog.testing.LogLines;
 import net.nym.tokenomics.selection.Fixtures;
 import net.nym.tokenomics.selection.domain.clock.ClockMode;
 import net.nym.tokenomics.selection.domain.selection.RewardedSetSizes;
@@ -21,10 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,41 +40,20 @@ class SelectionSnapshotTest {
     @Inject
     DataSource dataSource;
 
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            synchronized (logged) {
-                logged.add(r);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger foldLogger = Logger.getLogger("net.nym.tokenomics.eventlog.command.StreamFold");
+    private final LogLines logged = new LogLines(StreamFold.class);
 
     @BeforeEach
     void record() {
-        foldLogger.addHandler(recorder);
+        logged.start();
     }
 
     @AfterEach
     void stopRecording() {
-        foldLogger.removeHandler(recorder);
+        logged.stop();
     }
 
     private List<String> lines(Level level, String stream) {
-        synchronized (logged) {
-            return logged.stream().filter(r -> r.getLevel().equals(level))
-                    .map(r -> ((org.jboss.logmanager.ExtLogRecord) r).getFormattedMessage())
-                    .filter(m -> m.contains(stream)).toList();
-        }
+        return logged.at(level).stream().filter(m -> m.contains(stream)).toList();
     }
 
     private SelectionService service(String stream, long snapshotEvery) {
@@ -90,20 +68,6 @@ class SelectionSnapshotTest {
         });
     }
 
-    /** Inputs of epoch e for five nodes (two gateways, three mixnodes) with ids from base. */
-    private static List<StoredEvent> inputs(long e, long base) {
-        List<StoredEvent> in = new ArrayList<>();
-        in.add(Fixtures.stored(Fixtures.bonded(base, "alice", false, true, true)));
-        in.add(Fixtures.stored(Fixtures.bonded(base + 1, "bob", false, true, true)));
-        in.add(Fixtures.stored(Fixtures.bonded(base + 2, "carol", true, false, false)));
-        in.add(Fixtures.stored(Fixtures.bonded(base + 3, "carol", true, false, false)));
-        in.add(Fixtures.stored(Fixtures.bonded(base + 4, "dave", true, false, false)));
-        in.add(Fixtures.stored(Fixtures.snapshot(e, 1, 1, 3, 0, Map.of(base, 5_000_000L, base + 1, 7_000_000L,
-                base + 2, 9_000_000L, base + 3, 1_000_000L, base + 4, 3_000_000L))));
-        in.add(Fixtures.stored(Fixtures.performance(e, Map.of(base, "0.99", base + 1, "0.95", base + 2, "1",
-                base + 3, "0.9", base + 4, "0.97"))));
-        return in;
-    }
 
     /** Three epochs selected through a service snapshotting every 7 events; then the clock waits for epoch 4's inputs. */
     private SelectionService history(String stream) {
@@ -111,7 +75,7 @@ class SelectionSnapshotTest {
         s.start(T0);
         for (int e = 0; e < 3; e++) {
             s.advance(T0.plusSeconds(10L * (e + 1)), "admin");
-            inputs(e, 60_000 + 10L * e).forEach(in -> input(s, in));
+            Fixtures.epochInputs(e, 60_000 + 10L * e).forEach(in -> input(s, in));
         }
         s.advance(T0.plusSeconds(40), "admin");
         assertThat(s.view().selected()).containsOnlyKeys(0L, 1L, 2L, 3L);
@@ -157,7 +121,7 @@ class SelectionSnapshotTest {
         assertThat(fromSnapshot.view()).isEqualTo(before).isEqualTo(whole.view());
 
         // both go on from there alike: the next set, decided on the snapshot's state, verifies against the log
-        inputs(3, 60_100).forEach(in -> input(fromSnapshot, in));
+        Fixtures.epochInputs(3, 60_100).forEach(in -> input(fromSnapshot, in));
         assertThat(fromSnapshot.view().selected()).containsKey(4L);
         SelectionService again = service(stream, 0);
         goOn(again);

@@ -139,13 +139,13 @@ public class LedgerReadResource {
         if (to - from >= MAX_EPOCH_RANGE) {
             throw RejectedException.invalid("to_epoch", "at most " + MAX_EPOCH_RANGE + " epochs per request");
         }
-        record Running(long lastClosed, List<GatewayUsageInEpoch> rows) {
+        record Folded(long lastClosed, List<GatewayUsageInEpoch> openRows) {
         }
-        Running running0 = view.read(s -> new Running(s.lastClosedEpoch().orElse(-1), s.gatewayUsage(nodeId, from, to)));
-        List<EpochUsageRow> openRows = running0.rows().stream().map(r -> new EpochUsageRow(r.epoch(), false,
+        Folded folded = view.read(s -> new Folded(s.lastClosedEpoch().orElse(-1), s.gatewayUsage(nodeId, from, to)));
+        List<EpochUsageRow> openRows = folded.openRows().stream().map(r -> new EpochUsageRow(r.epoch(), false,
                 r.usage().tickets(), r.usage().bytes(), r.usage().value(), r.usage().doubleSpendsRejected(),
                 TypeUsageView.of(r.usage().byType()))).toList();
-        long closedTo = Math.min(to, running0.lastClosed());
+        long closedTo = Math.min(to, folded.lastClosed());
         Uni<List<EpochUsageRow>> closed = closedTo < from ? Uni.createFrom().item(List.of())
                 : ClosedGatewayUsageRow.ofGateway(nodeId, from, closedTo).map(rows -> rows.stream().map(r -> new EpochUsageRow(
                         r.epochId, true, r.tickets, r.bandwidthBytes, TicketUsageProjection.decimal(r.value),

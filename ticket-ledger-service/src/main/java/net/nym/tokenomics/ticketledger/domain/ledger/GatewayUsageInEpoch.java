@@ -1,5 +1,5 @@
 package net.nym.tokenomics.ticketledger.domain.ledger;
 
-/** Read view row: a gateway's usage in one epoch, and whether that epoch is closed (final). */
-public record GatewayUsageInEpoch(long epoch, boolean closed, GatewayEpochUsage usage) {
+/** Read view row: a gateway's running usage in one open epoch (closed epochs are in the usage read model). */
+public record GatewayUsageInEpoch(long epoch, GatewayEpochUsage usage) {
 }

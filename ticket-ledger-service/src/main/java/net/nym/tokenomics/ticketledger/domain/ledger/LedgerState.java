@@ -101,7 +101,7 @@ public final class LedgerState {
         usageByEpoch.subMap(fromEpoch, true, toEpoch, true).forEach((epoch, byGateway) -> {
             GatewayEpochUsage usage = byGateway.get(gatewayNodeId);
             if (usage != null) {
-                rows.add(new GatewayUsageInEpoch(epoch, false, usage));
+                rows.add(new GatewayUsageInEpoch(epoch, usage));
             }
         });
         return rows;

@@ -121,7 +121,6 @@ class BatchRedemptionTest {
         assertThat(f.state.ticketStatus("not-a-serial")).isInstanceOf(TicketStatus.Malformed.class);
         assertThat(f.state.indexedSerials()).isEqualTo(2);
         assertThat(f.state.gatewayUsage(1, EPOCH, EPOCH)).singleElement().satisfies(row -> {
-            assertThat(row.closed()).isFalse();
             assertThat(row.usage().byType()).isEqualTo(event.accepted());
             assertThat(row.usage().tickets()).isEqualTo(2);
             assertThat(row.usage().bytes()).isEqualTo(700_000_000L);
