@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * Measures one PACKAGED service started on an existing (generated) schema: start-up to ready
  * ({@code /q/health/ready} UP), VmRSS after ready, heap after a full GC ({@code jcmd GC.run}, {@code GC.heap_info}) and
- * the median/p95 of 20 calls of each given query path. A main class, not a test: it never runs in CI.
+ * the median/p95 of 20 calls of each given query path (after {@code --warmup} calls, default 5), with the service's CPU
+ * time per call. A main class, not a test: it never runs in CI.
  *
  * <p>The service's topics are pointed at fresh topics {@code year_<schema>_<millis>.nym.<svc>.events}, so the relay does
  * not publish the year onto the shared topics.
@@ -25,6 +26,8 @@ import java.util.Locale;
  * migrates it and the figures are an empty-log floor. The read models' reactive client and Hibernate's default schema
  * are pointed at the same schema (as {@code ServiceProcesses} does). {@code --prop k=v} (repeatable) passes any other
  * property, e.g. the ticket ledger's {@code mp.jwt.verify.publickey.location} (a PEM file, as {@code SystemRuns} gives).
+ * {@code --jvm-arg A} (repeatable) passes a JVM option, e.g. {@code -XX:AOTCache=<quarkus-app>/app.aot} for the JDK 25
+ * AOT cache (built with {@code -Dquarkus.package.jar.aot.enabled=true -DskipITs=false}, see docs/benchmarks.md).
  * Each query line gives the status and the body's size of the last call.
  *
  * <pre>
@@ -43,9 +46,10 @@ public final class YearMeasure {
 
     public static void main(String[] args) throws Exception {
         String jar = null, service = null, db = null, schema = null, xmx = "1g";
-        int port = 18181, calls = 20;
+        int port = 18181, calls = 20, warmup = 5;
         List<String> queries = new ArrayList<>();
         List<String> props = new ArrayList<>();
+        List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -56,8 +60,10 @@ public final class YearMeasure {
                 case "--port" -> port = Integer.parseInt(v);
                 case "--xmx" -> xmx = v;
                 case "--calls" -> calls = Integer.parseInt(v);
+                case "--warmup" -> warmup = Integer.parseInt(v);
                 case "--query" -> queries.add(v);
                 case "--prop" -> props.add(v);
+                case "--jvm-arg" -> jvmArgs.add(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -71,6 +77,7 @@ public final class YearMeasure {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + xmx);
+        cmd.addAll(jvmArgs);
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + db + "?currentSchema=" + schema);
         cmd.add("-Dquarkus.flyway.schemas=" + schema);
@@ -99,8 +106,13 @@ public final class YearMeasure {
             System.out.println("heap after GC (jcmd GC.heap_info):");
             System.out.println(heapInfo.strip());
             for (String q : queries) {
+                for (int i = 0; i < warmup; i++) {
+                    http.send(HttpRequest.newBuilder(URI.create(base + q)).timeout(Duration.ofSeconds(60)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                }
                 long[] ns = new long[calls];
                 int status = 0, bytes = 0;
+                long cpuBefore = cpuTicks(p.pid());
                 for (int i = 0; i < calls; i++) {
                     long s = System.nanoTime();
                     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + q)).timeout(Duration.ofSeconds(60)).build(),
@@ -109,10 +121,10 @@ public final class YearMeasure {
                     status = r.statusCode();
                     bytes = r.body().length;
                 }
+                double cpuMsPerCall = (cpuTicks(p.pid()) - cpuBefore) * 1000.0 / CLOCK_TICKS_PER_SECOND / calls;
                 Arrays.sort(ns);
-                System.out.printf(Locale.ROOT, "query %s status=%d bytes=%d median_ms=%.1f p95_ms=%.1f%n", q, status, bytes,
-                        ns[calls / 2] / 1e6,
-                        ns[(int) Math.ceil(calls * 0.95) - 1] / 1e6);
+                System.out.printf(Locale.ROOT, "query %s status=%d bytes=%d median_ms=%.1f p95_ms=%.1f service_cpu_ms_per_call=%.1f%n",
+                        q, status, bytes, ns[calls / 2] / 1e6, ns[(int) Math.ceil(calls * 0.95) - 1] / 1e6, cpuMsPerCall);
             }
         } finally {
             p.destroy();
@@ -139,6 +151,19 @@ public final class YearMeasure {
             Thread.sleep(100);
         }
         throw new IllegalStateException("not ready within 30 min; see " + log);
+    }
+
+    /** Linux's USER_HZ, the unit of utime/stime in /proc/PID/stat (100 on every mainstream kernel). */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
+    /**
+     * The service's CPU time so far (user + system, all threads) in clock ticks: a figure that, unlike the wall
+     * time of a call, does not grow with the other processes on a shared machine. PostgreSQL's share is not in it.
+     */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15 of stat)
     }
 
     private static long vmRssKb(long pid) throws IOException {
