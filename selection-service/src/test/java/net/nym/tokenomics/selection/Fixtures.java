@@ -13,7 +13,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -99,5 +104,47 @@ public final class Fixtures {
                         base + 2, 9_000_000L, base + 3, 1_000_000L, base + 4, 3_000_000L))),
                 stored(performance(e, Map.of(base, "0.99", base + 1, "0.95", base + 2, "1",
                         base + 3, "0.9", base + 4, "0.97"))));
+    }
+
+    /**
+     * The stream's rows of the {@code rewarded_set} read model, in epoch order, each as the text of its columns after
+     * the stream id joined by '|' (so the rows of two streams compare).
+     */
+    public static List<String> rewardedSetRows(DataSource dataSource, String stream) {
+        try (var c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM rewarded_set WHERE stream_id = ? ORDER BY epoch_id")) {
+            ps.setString(1, stream);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 2; i <= columns; i++) {
+                        row.append(i > 2 ? "|" : "").append(rs.getString(i));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The proof digest of each of the stream's rows of {@code rewarded_set}, by epoch. */
+    public static Map<Long, String> proofDigests(DataSource dataSource, String stream) {
+        try (var c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT epoch_id, proof_digest FROM rewarded_set WHERE stream_id = ? ORDER BY epoch_id")) {
+            ps.setString(1, stream);
+            Map<Long, String> out = new java.util.TreeMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

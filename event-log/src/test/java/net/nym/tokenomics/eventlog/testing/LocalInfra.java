@@ -48,8 +48,11 @@ public final class LocalInfra {
         return env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + env("KAFKA_PORT", "9092"));
     }
 
-    /** A data source on a new, empty schema of the event-log test database, with the event-log tables migrated. */
-    public static DataSource freshSchema(String prefix) {
+    /**
+     * A data source on a new, empty schema of the event-log test database, with the event-log tables migrated, then
+     * the given Flyway locations (e.g. a service's {@code classpath:db/migration} for its read models).
+     */
+    public static DataSource freshSchema(String prefix, String... extraLocations) {
         String schema = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase();
         // Flyway gets its own unpooled connections: a pooled connection it left inside a transaction would hold back
         // pg_snapshot_xmin, and with it every log reader.
@@ -57,7 +60,7 @@ public final class LocalInfra {
         direct.setUrl(jdbcUrl("eventlog_test"));
         direct.setUser(env("PG_USER", "tokenomics"));
         direct.setPassword(env("PG_PASSWORD", "tokenomics"));
-        EventLogSchema.migrate(direct, schema);
+        EventLogSchema.migrate(direct, schema, extraLocations);
         return dataSource("eventlog_test", schema);
     }
 

@@ -42,6 +42,24 @@ final class ClockEncoding {
         return out;
     }
 
+    /**
+     * What the read model receives for the clock's events, in the transaction that appends them: a {@code rewarded_set}
+     * row of the stream for each selection.
+     */
+    static Decision.Effects history(List<EpochClockEvent> events, String streamId) {
+        List<SelectedSet> sets = new ArrayList<>();
+        for (EpochClockEvent e : events) {
+            if (e instanceof EpochClockEvent.RewardedSetSelected s) {
+                sets.add(SelectedSet.of(s));
+            }
+        }
+        return sets.isEmpty() ? Decision.Effects.NONE : c -> {
+            for (SelectedSet s : sets) {
+                s.put(c, streamId);
+            }
+        };
+    }
+
     private static IntegrationEvents.SelectionEvent integrationOf(EpochClockEvent e) {
         return switch (e) {
             case EpochClockEvent.ClockInitialized i -> null;

@@ -89,6 +89,6 @@ final class InputRecording {
 
     /** A published set is never recomputed: inputs for an epoch whose successor is selected are late and ignored. */
     private static boolean alreadySelected(SelectionView view, long epochId) {
-        return !view.selected.isEmpty() && epochId <= view.selected.lastKey();
+        return view.lastSelected != null && epochId <= view.lastSelected.epochId();
     }
 }

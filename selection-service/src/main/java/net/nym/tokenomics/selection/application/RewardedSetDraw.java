@@ -120,7 +120,7 @@ final class RewardedSetDraw {
         long encoded = System.nanoTime();
         int payload = pending.stream().filter(p -> p.decoded() instanceof EpochClockEvent.RewardedSetSelected)
                 .mapToInt(p -> p.event().payload().length()).sum();
-        return Decision.accept(pending, new Selected(events, started, drawn, encoded, payload));
+        return Decision.accept(pending, ClockEncoding.history(events, settings.streamId()), new Selected(events, started, drawn, encoded, payload));
     }
 
     private static String packed(FutureTask<String> columns) {

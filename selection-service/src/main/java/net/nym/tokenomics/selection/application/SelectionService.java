@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -83,9 +82,15 @@ public final class SelectionService {
         }
     }
 
-    /** What readers see: the state after the last write of this process. */
-    public record ReadView(EpochClockState clock, EpochClockEvent.EpochEnded lastEnded,
-                           NavigableMap<Long, SelectedSet> selected, List<String> waitingFor, long version) {
+    /**
+     * What readers see: the state after the last write of this process. Sets before the last one are rows of the
+     * {@code rewarded_set} read model ({@code readmodel.RewardedSetRow}).
+     *
+     * @param lastSelected the last selected set, or null before the first
+     * @param selections   how many sets were selected
+     */
+    public record ReadView(EpochClockState clock, EpochClockEvent.EpochEnded lastEnded, SelectedSet lastSelected,
+                           long selections, List<String> waitingFor, long version) {
     }
 
     /**
@@ -111,7 +116,8 @@ public final class SelectionService {
     private final ReentrantLock writer = new ReentrantLock();
     /** True until the first fold, and after a failed write (the fold may be ahead of the log): the next read catches up. */
     private volatile boolean stale = true;
-    private volatile ReadView published = new ReadView(EpochClock.initialState(), null, new java.util.TreeMap<>(), List.of(), 0);
+    private volatile ReadView published = new ReadView(EpochClock.initialState(), null, null, 0, List.of(), 0);
+    private final RewardedSetHistory history;
 
     public SelectionService(DataSource dataSource, Settings settings) {
         this(dataSource, settings, 0);
@@ -129,6 +135,7 @@ public final class SelectionService {
         this.handler = new CommandHandler<>("selection-service stream " + settings.streamId(), dataSource, store, fold,
                 ConcurrencyPolicy.optimistic(3));
         this.draw = new RewardedSetDraw(handler, settings);
+        this.history = new RewardedSetHistory(dataSource, settings.streamId());
     }
 
     public Settings settings() {
@@ -168,8 +175,17 @@ public final class SelectionService {
         });
         ReadView r = published;
         LOG.infof("state folded from stream %s: %d events, clock %s, %d rewarded sets", settings.streamId(), view().version(),
-                describe(r.clock()), r.selected().size());
+                describe(r.clock()), r.selections());
+        history.rebuildIfBehindLog(r.lastSelected());
         return outcome;
+    }
+
+    /**
+     * Drops the {@code rewarded_set} read model and writes it again from the log (admin; also done by {@link #start}
+     * when the last selected set has no row). Returns how many events were read and sets written.
+     */
+    public RewardedSetHistory.Result rebuildHistory() {
+        return history.rebuild();
     }
 
     /** Time passing (REAL/ACCELERATED): ends the running epoch when its end is at or before {@code now}. */
@@ -202,7 +218,8 @@ public final class SelectionService {
         return switch (EpochClock.decide(command, v.clock)) {
             case ClockDecision.Rejected r -> Decision.reject(r.rejection());
             case ClockDecision.Accepted a -> Decision.accept(
-                    ClockEncoding.pending(a.events(), proof -> null, settings.consumerName(), null), a.events());
+                    ClockEncoding.pending(a.events(), proof -> null, settings.consumerName(), null),
+                    ClockEncoding.history(a.events(), settings.streamId()), a.events());
         };
     }
 
@@ -273,7 +290,7 @@ public final class SelectionService {
                 && v.inputs.readinessFor(a.next().epochId()) instanceof Readiness.Waiting w) {
             waiting = w.missing();
         }
-        published = new ReadView(v.clock, v.lastEnded, v.selected, waiting, fold.version());
+        published = new ReadView(v.clock, v.lastEnded, v.lastSelected, v.selections, waiting, fold.version());
         stale = false;
     }
 

@@ -11,13 +11,11 @@ import net.nym.tokenomics.selection.domain.clock.EpochClockState;
 import net.nym.tokenomics.selection.domain.inputs.SelectionInputs;
 import net.nym.tokenomics.selection.persistence.SelectionEvents;
 
-import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-
 /**
- * The service's state folded from its log, in log order: the clock, the recorded inputs and a summary of every selected
- * set. The {@link #EVOLVER} of the service's {@link StreamFold}: mutated only by it, under the service's writer lock;
- * {@code selected} is concurrent so readers can share it.
+ * The service's state folded from its log, in log order: the clock, the recorded inputs, the last selected set and how
+ * many were selected. Every earlier set is a row of the {@code rewarded_set} read model (ADR 0012), so the state does
+ * not grow with the epochs. The {@link #EVOLVER} of the service's {@link StreamFold}: mutated only by it, under the
+ * service's writer lock; readers get its immutable parts through {@code SelectionService.ReadView}.
  */
 final class SelectionView {
 
@@ -34,7 +32,10 @@ final class SelectionView {
     EpochClockState clock = EpochClock.initialState();
     EpochClockEvent.EpochEnded lastEnded;
     final SelectionInputs inputs = new SelectionInputs();
-    final NavigableMap<Long, SelectedSet> selected = new ConcurrentSkipListMap<>();
+    /** The last selected set, or null before the first. */
+    SelectedSet lastSelected;
+    /** How many sets were selected (every one has its row). */
+    long selections;
     long events;
 
     /** Applies the next event of the log; {@code folded} is {@link SelectionEvents#decodeFolded} of it (null: not folded). */
@@ -56,8 +57,8 @@ final class SelectionView {
         switch (ce) {
             case EpochClockEvent.EpochEnded ended -> lastEnded = ended;
             case EpochClockEvent.RewardedSetSelected s -> {
-                selected.put(s.epochId(), new SelectedSet(s.epochId(), s.proof().result(), s.proof().seed().hex(),
-                        s.proof().digest().hex(), s.proof().shortfall(), s.proof().candidates().size()));
+                lastSelected = SelectedSet.of(s);
+                selections++;
                 // the next selection (epoch e+1) reads the inputs of epoch e only
                 inputs.forgetBefore(s.epochId());
             }

@@ -25,7 +25,8 @@ import java.util.TreeMap;
 
 /**
  * The snapshot format of {@link SelectionView} (docs/adr/0011): the clock state, the last ended epoch, the recorded
- * inputs (registry, the stake snapshots and performance not forgotten yet) and the summary of every selected set, as
+ * inputs (registry, the stake snapshots and performance not forgotten yet), the summary of the last selected set and the
+ * number of sets selected (version 1 held every set; they are a read model now, ADR 0012), as
  * canonical JSON (event-log's {@link Json}: sorted properties, decimals as strings). Every collection is written in
  * its key order (node id, epoch), so the same view always gives the same bytes. Records of plain values stand
  * between the view and the JSON, so a change to a domain type cannot change the format unnoticed: change
@@ -33,11 +34,11 @@ import java.util.TreeMap;
  */
 final class SelectionViewCodec implements SnapshotCodec<SelectionView> {
 
-    static final String FORMAT = "selection-view/1";
+    static final String FORMAT = "selection-view/2";
 
     record ViewJson(long events, ClockJson clock, EpochClockEvent.EpochEnded lastEnded, List<RegistrationJson> registry,
                     List<StakeSnapshotTaken> snapshots, List<EpochPerformanceComputed> performance,
-                    List<SelectedJson> selected) {
+                    SelectedJson lastSelected, long selections) {
     }
 
     /** {@code kind}: uninitialized, running (at {@code position}) or awaiting (the rewarded set of {@code position}). */
@@ -67,11 +68,12 @@ final class SelectionViewCodec implements SnapshotCodec<SelectionView> {
         List<RegistrationJson> registry = in.registry().values().stream().map(r -> new RegistrationJson(r.nodeId().value(),
                 r.owner(), r.roles().mixnode(), r.roles().entryGateway(), r.roles().exitGateway(), r.bondedInEpoch(),
                 r.unbonded())).toList();
-        List<SelectedJson> selected = v.selected.values().stream().map(s -> new SelectedJson(s.epochId(),
-                ProofJson.Lists.of(s.set()), s.seed(), s.proofDigest(), s.shortfall().entryGateways(),
-                s.shortfall().exitGateways(), s.shortfall().mixnodes(), s.shortfall().standby(), s.candidates())).toList();
+        SelectedSet s = v.lastSelected;
+        SelectedJson last = s == null ? null : new SelectedJson(s.epochId(), ProofJson.Lists.of(s.set()), s.seed(),
+                s.proofDigest(), s.shortfall().entryGateways(), s.shortfall().exitGateways(), s.shortfall().mixnodes(),
+                s.shortfall().standby(), s.candidates());
         return Json.writeBytes(new ViewJson(v.events, clock(v.clock), v.lastEnded, registry,
-                List.copyOf(in.snapshots().values()), List.copyOf(in.performance().values()), selected));
+                List.copyOf(in.snapshots().values()), List.copyOf(in.performance().values()), last, v.selections));
     }
 
     @Override
@@ -90,9 +92,11 @@ final class SelectionViewCodec implements SnapshotCodec<SelectionView> {
                 new DeclaredRoles(r.mixnode(), r.entryGateway(), r.exitGateway()), r.bondedInEpoch(), r.unbonded())));
         j.snapshots().forEach(v.inputs::applySnapshot);
         j.performance().forEach(v.inputs::applyPerformance);
-        j.selected().forEach(s -> v.selected.put(s.epochId(), new SelectedSet(s.epochId(), s.set().toDomain(), s.seed(),
-                s.proofDigest(), new Shortfall(s.shortEntryGateways(), s.shortExitGateways(), s.shortMixnodes(),
-                s.shortStandby()), s.candidates())));
+        SelectedJson s = j.lastSelected();
+        v.lastSelected = s == null ? null : new SelectedSet(s.epochId(), s.set().toDomain(), s.seed(), s.proofDigest(),
+                new Shortfall(s.shortEntryGateways(), s.shortExitGateways(), s.shortMixnodes(), s.shortStandby()),
+                s.candidates());
+        v.selections = j.selections();
         return v;
     }
 

@@ -30,6 +30,6 @@ public class SelectionMetrics {
         });
         meters.gauge("selection_awaiting_rewarded_set", service,
                 s -> s.view().clock() instanceof EpochClockState.AwaitingRewardedSet ? 1 : 0);
-        meters.gauge("selection_rewarded_sets", service, s -> s.view().selected().size());
+        meters.gauge("selection_rewarded_sets", service, s -> s.view().selections());
     }
 }

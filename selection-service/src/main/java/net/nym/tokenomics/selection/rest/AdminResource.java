@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import net.nym.tokenomics.eventlog.api.RejectedException;
+import net.nym.tokenomics.selection.application.RewardedSetHistory;
 import net.nym.tokenomics.selection.application.SelectionService;
 import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
 
@@ -51,5 +52,13 @@ public class AdminResource {
                 yield Response.ok(new AdvanceResponse(ended.epochId(), ended.end(), started)).build();
             }
         };
+    }
+
+    /** Drops the {@code rewarded_set} read model and writes it again from the whole log, in one transaction. */
+    @POST
+    @Path("/read-models/rebuild")
+    @RolesAllowed("admin")
+    public RewardedSetHistory.Result rebuildReadModels() {
+        return service.rebuildHistory();
     }
 }

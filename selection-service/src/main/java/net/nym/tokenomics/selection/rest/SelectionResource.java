@@ -1,5 +1,7 @@
 package net.nym.tokenomics.selection.rest;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +18,7 @@ import net.nym.tokenomics.selection.domain.clock.EpochClockEvent;
 import net.nym.tokenomics.selection.domain.clock.EpochClockState;
 import net.nym.tokenomics.selection.domain.selection.NodeId;
 import net.nym.tokenomics.selection.domain.selection.RewardedSet;
+import net.nym.tokenomics.selection.readmodel.RewardedSetRow;
 
 import java.time.Instant;
 import java.util.List;
@@ -63,22 +66,32 @@ public class SelectionResource {
     @GET
     @Path("/nym-nodes/rewarded-set")
     public Response currentRewardedSet() {
-        var last = service.view().selected().lastEntry();
+        SelectedSet last = service.view().lastSelected();
         if (last == null) {
             throw RejectedException.of(ErrorKind.NOT_READY, "no_rewarded_set_yet", "epoch_id", "the clock is not initialised");
         }
-        return Response.ok(RewardedSetResponse.of(last.getKey(), last.getValue().set())).build();
+        return Response.ok(RewardedSetResponse.of(last.epochId(), last.set())).build();
     }
 
+    /** The last set from the fold; an earlier one from the {@code rewarded_set} read model. */
     @GET
     @Path("/epochs/{epoch}/rewarded-set")
-    public Response rewardedSet(@PathParam("epoch") String epoch) {
+    @WithSession
+    public Uni<Response> rewardedSet(@PathParam("epoch") String epoch) {
         long e = epochId(epoch);
-        SelectedSet s = service.view().selected().get(e);
-        if (s == null) {
-            throw RejectedException.of(ErrorKind.NOT_FOUND, "rewarded_set_not_found", "epoch_id",
-                    "epoch " + e + " has no rewarded set (yet)");
-        }
+        SelectedSet last = service.view().lastSelected();
+        Uni<SelectedSet> set = last != null && last.epochId() == e ? Uni.createFrom().item(last) : RewardedSetRow.of(service.settings().streamId(), e);
+        return set.map(s -> {
+            if (s == null) {
+                throw RejectedException.of(ErrorKind.NOT_FOUND, "rewarded_set_not_found", "epoch_id",
+                        "epoch " + e + " has no rewarded set (yet)");
+            }
+            return rewardedSet(s);
+        });
+    }
+
+    private static Response rewardedSet(SelectedSet s) {
+        long e = s.epochId();
         RewardedSetResponse r = RewardedSetResponse.of(e, s.set());
         return Response.ok(new EpochRewardedSetResponse(e, r.entryGateways(), r.exitGateways(), r.layer1(), r.layer2(),
                 r.layer3(), r.standby(), s.seed(), s.proofDigest(),

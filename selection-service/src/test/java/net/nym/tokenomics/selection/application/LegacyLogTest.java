@@ -108,7 +108,8 @@ class LegacyLogTest {
             }
         }
         assertThat(published).containsOnlyKeys(0L, 1L, 2L);
-        published.forEach((epoch, digest) -> assertThat(s.view().selected().get(epoch).proofDigest()).isEqualTo(digest));
+        // the start found a log without its read model and rebuilt the rows from the v1 proofs
+        assertThat(Fixtures.proofDigests(dataSource, stream)).isEqualTo(published);
         for (StoredEvent e : log(stream)) {
             if (e.eventType().equals(SelectionEvents.REWARDED_SET_SELECTED)) {
                 SelectionProof p = ((EpochClockEvent.RewardedSetSelected) SelectionEvents.decodeOwn(e)).proof();
@@ -149,7 +150,11 @@ class LegacyLogTest {
         SelectionService.LogVerification mixed = service(stream).verifyLog();
         assertThat(mixed.firstMismatch()).isEmpty();
         assertThat(mixed.selectionsVerified()).isEqualTo(4);
-        assertThat(service(stream).view().selected()).isEqualTo(s.view().selected());
+        SelectionService.ReadView refolded = service(stream).view();
+        assertThat(refolded.lastSelected()).isEqualTo(s.view().lastSelected());
+        assertThat(refolded.selections()).isEqualTo(s.view().selections()).isEqualTo(4);
+        assertThat(Fixtures.proofDigests(dataSource, stream)).containsOnlyKeys(0L, 1L, 2L, 3L)
+                .containsEntry(3L, three.digest().hex());
 
         // a copy in which one weight of the v2 proof is one atom higher (its digest kept): the replay check names epoch 3
         String copy = "legacy-tampered-" + UUID.randomUUID();
@@ -251,10 +256,10 @@ class LegacyLogTest {
             }
         }
         assertThat(published).containsOnlyKeys(0L, 1L, 2L);
-        published.forEach((epoch, digest) -> {
-            assertThat(replayed.view().selected().get(epoch).proofDigest()).isEqualTo(digest);
-            assertThat(replayed.proof(epoch).orElseThrow().digest()).isEqualTo(digest);
-        });
+        assertThat(replayed.rebuildHistory().sets()).isEqualTo(3);
+        assertThat(Fixtures.proofDigests(dataSource, stream)).isEqualTo(published);
+        assertThat(replayed.view().lastSelected().proofDigest()).isEqualTo(published.get(2L));
+        published.forEach((epoch, digest) -> assertThat(replayed.proof(epoch).orElseThrow().digest()).isEqualTo(digest));
 
         String again = "today-again-" + UUID.randomUUID();
         SelectionService writer = service(again);
@@ -269,7 +274,10 @@ class LegacyLogTest {
                     .isEqualTo(Json.mapper().readTree(f.payload()));
             assertThat(e.metadata()).as("metadata of event %d", i).isEqualTo(f.metadata());
         }
-        assertThat(writer.view().selected()).isEqualTo(replayed.view().selected());
+        assertThat(writer.view().lastSelected()).isEqualTo(replayed.view().lastSelected());
+        assertThat(writer.view().selections()).isEqualTo(replayed.view().selections());
+        // the rows the writer wrote with its events equal the rows rebuilt from the fixture's log
+        assertThat(Fixtures.rewardedSetRows(dataSource, again)).isEqualTo(Fixtures.rewardedSetRows(dataSource, stream));
         assertThat(writer.view().clock()).isEqualTo(replayed.view().clock());
     }
 

@@ -117,7 +117,7 @@ public final class SelectionServiceBenchmark {
                 selectNanos / 1e6 / EPOCHS, (selectNanos - drawNanos - encodeNanos - appendNanos - commitNanos) / 1e6 / EPOCHS,
                 drawNanos / 1e6 / EPOCHS, encodeNanos / 1e6 / EPOCHS, appendNanos / 1e6 / EPOCHS, commitNanos / 1e6 / EPOCHS,
                 storedBytes, proofBytes, refoldMs,
-                service.view().selected().get((long) EPOCHS).set().size());
+                service.view().lastSelected().set().size());
     }
 
     private SelectionServiceBenchmark() {

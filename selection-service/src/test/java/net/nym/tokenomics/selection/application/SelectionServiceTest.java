@@ -75,7 +75,8 @@ class SelectionServiceTest {
         SelectionService first = service(stream, ClockMode.REAL);
         first.start(T0);
         assertThat(first.view().clock()).isInstanceOf(EpochClockState.Running.class);
-        assertThat(first.view().selected()).containsOnlyKeys(0L);
+        assertThat(first.view().lastSelected().epochId()).isEqualTo(0L);
+        assertThat(first.view().selections()).isEqualTo(1);
 
         assertThat(first.tick(T0.plusSeconds(59))).isEqualTo(new SelectionService.Outcome.Applied(List.of()));
         assertThat(((SelectionService.Outcome.Applied) first.tick(T0.plusSeconds(60))).events())
@@ -89,7 +90,8 @@ class SelectionServiceTest {
         assertThat(second.start(T0.plusSeconds(61))).isEqualTo(new SelectionService.Outcome.Applied(List.of()));
         assertThat(second.tick(T0.plusSeconds(61))).isEqualTo(new SelectionService.Outcome.Applied(List.of()));
         assertThat(second.view().version()).isEqualTo(version);
-        assertThat(second.view().selected().get(1L)).isEqualTo(first.view().selected().get(1L));
+        assertThat(second.view().lastSelected()).isEqualTo(first.view().lastSelected());
+        assertThat(second.view().lastSelected().epochId()).isEqualTo(1L);
 
         // the epoch 1 ends once, at start + length, whichever process ticks (the stale one refolds first)
         assertThat(((SelectionService.Outcome.Applied) second.tick(T0.plusSeconds(120))).events()).hasSize(1);
@@ -158,7 +160,8 @@ class SelectionServiceTest {
             s.advance(T0.plusSeconds(5), "admin");
             order.forEach(e -> input(s, e));
             assertThat(s.view().clock()).isInstanceOf(EpochClockState.Running.class);
-            sets.add(s.view().selected().get(1L));
+            assertThat(s.view().lastSelected().epochId()).isEqualTo(1L);
+            sets.add(s.view().lastSelected());
             digests.add(s.proof(1).orElseThrow().digest());
             assertThat(s.verifyLog().firstMismatch()).isEmpty();
         }
@@ -201,7 +204,8 @@ class SelectionServiceTest {
         assertThat(ok.firstMismatch()).isEmpty();
         assertThat(ok.selectionsVerified()).isEqualTo(4);
         SelectionService refolded = service(stream, ClockMode.MANUAL);
-        assertThat(refolded.view().selected()).isEqualTo(s.view().selected());
+        assertThat(refolded.view().lastSelected()).isEqualTo(s.view().lastSelected());
+        assertThat(refolded.view().selections()).isEqualTo(s.view().selections()).isEqualTo(4);
 
         // a copy of the log with one recorded stake changed: the rebuild names the epoch whose digest no longer matches
         String copy = "tampered-" + UUID.randomUUID();

@@ -78,7 +78,9 @@ class SelectionSnapshotTest {
             Fixtures.epochInputs(e, 60_000 + 10L * e).forEach(in -> input(s, in));
         }
         s.advance(T0.plusSeconds(40), "admin");
-        assertThat(s.view().selected()).containsOnlyKeys(0L, 1L, 2L, 3L);
+        assertThat(s.view().lastSelected().epochId()).isEqualTo(3L);
+        assertThat(s.view().selections()).isEqualTo(4);
+        assertThat(Fixtures.proofDigests(dataSource, stream)).containsOnlyKeys(0L, 1L, 2L, 3L);
         return s;
     }
 
@@ -122,7 +124,8 @@ class SelectionSnapshotTest {
 
         // both go on from there alike: the next set, decided on the snapshot's state, verifies against the log
         Fixtures.epochInputs(3, 60_100).forEach(in -> input(fromSnapshot, in));
-        assertThat(fromSnapshot.view().selected()).containsKey(4L);
+        assertThat(fromSnapshot.view().lastSelected().epochId()).isEqualTo(4L);
+        assertThat(Fixtures.proofDigests(dataSource, stream)).containsOnlyKeys(0L, 1L, 2L, 3L, 4L);
         SelectionService again = service(stream, 0);
         goOn(again);
         assertThat(again.view()).isEqualTo(fromSnapshot.view());
@@ -164,7 +167,8 @@ class SelectionSnapshotTest {
         assertThat(codec.encode(decoded)).isEqualTo(bytes);
         assertThat(decoded.clock).isEqualTo(whole.clock);
         assertThat(decoded.lastEnded).isEqualTo(whole.lastEnded);
-        assertThat(decoded.selected).isEqualTo(whole.selected);
+        assertThat(decoded.lastSelected).isNotNull().isEqualTo(whole.lastSelected);
+        assertThat(decoded.selections).isEqualTo(whole.selections).isEqualTo(4);
         assertThat(decoded.inputs.registry()).isEqualTo(whole.inputs.registry());
         assertThat(decoded.inputs.snapshots()).isEqualTo(whole.inputs.snapshots());
         assertThat(decoded.inputs.performance()).isEqualTo(whole.inputs.performance());

@@ -12,6 +12,7 @@ import net.nym.tokenomics.eventlog.relay.KafkaEnvelope;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
 import net.nym.tokenomics.selection.Fixtures;
+import net.nym.tokenomics.selection.application.SelectedSet;
 import net.nym.tokenomics.selection.application.SelectionService;
 import net.nym.tokenomics.selection.verify.VerifySelection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,6 +56,8 @@ class SelectionFlowTest {
     EventLogRuntime runtime;
     @Inject
     SelectionService service;
+    @Inject
+    javax.sql.DataSource dataSource;
     @TestHTTPResource("/")
     URL base;
 
@@ -202,7 +205,7 @@ class SelectionFlowTest {
         // the whole stored log folds again to the same sets and digests
         SelectionService.LogVerification check = service.verifyLog();
         assertThat(check.firstMismatch()).isEmpty();
-        assertThat(check.selectionsVerified()).isEqualTo(service.view().selected().size());
+        assertThat(check.selectionsVerified()).isEqualTo(service.view().selections());
     }
 
     /** Runs the verifier as the command it is: a separate JVM, its exit code. */
@@ -224,12 +227,12 @@ class SelectionFlowTest {
         Fixtures.send(rewardsTopic, Fixtures.bonded(n, "frank", true, true, true));
         Fixtures.send(rewardsTopic, Fixtures.snapshot(e, 1, 1, 3, 0, Map.of(n, 5_000_000L)));
         Fixtures.send(performanceTopic, Fixtures.performance(e, Map.of(n, "0.99")));
-        await().atMost(deadline()).until(() -> service.view().selected().containsKey(e + 1));
+        await().atMost(deadline()).until(() -> selected(e + 1));
         long version = service.view().version();
         await().atMost(deadline()).until(() -> LocalInfra.readAll(selectionTopic).stream()
                 .filter(r -> STREAM.equals(r.key())).count() == version);
 
-        javax.sql.DataSource empty = LocalInfra.freshSchema("selection_rebuild");
+        javax.sql.DataSource empty = LocalInfra.freshSchema("selection_rebuild", "classpath:db/migration");
         var imported = new net.nym.tokenomics.eventlog.replay.KafkaLogImporter()
                 .importTopic(empty, LocalInfra.kafkaConfig(), selectionTopic, "selection-rebuild");
         assertThat(imported.events()).isGreaterThanOrEqualTo(version);
@@ -237,9 +240,52 @@ class SelectionFlowTest {
         SelectionService rebuilt = new SelectionService(empty, service.settings());
         SelectionService.LogVerification check = rebuilt.verifyLog();
         assertThat(check.firstMismatch()).isEmpty();
-        assertThat(check.selectionsVerified()).isEqualTo(service.view().selected().size());
-        assertThat(rebuilt.view().selected()).isEqualTo(service.view().selected());
+        assertThat(check.selectionsVerified()).isEqualTo(service.view().selections());
+        assertThat(rebuilt.view().lastSelected()).isEqualTo(service.view().lastSelected());
+        assertThat(rebuilt.view().selections()).isEqualTo(service.view().selections());
         assertThat(rebuilt.view().clock()).isEqualTo(service.view().clock());
+        // the import brought the log, not the read model: starting on it finds the last set's row missing and
+        // rebuilds the rows, equal to the live ones
+        assertThat(Fixtures.rewardedSetRows(empty, STREAM)).isEmpty();
+        rebuilt.start(java.time.Instant.now());
+        assertThat(Fixtures.rewardedSetRows(empty, STREAM)).hasSize((int) service.view().selections())
+                .isEqualTo(Fixtures.rewardedSetRows(dataSource, STREAM));
+    }
+
+    /** Whether the set of {@code epoch} is selected (the fold keeps the last set; every one has its row). */
+    private boolean selected(long epoch) {
+        SelectedSet last = service.view().lastSelected();
+        return last != null && last.epochId() >= epoch;
+    }
+
+    @Test
+    void pastSetsAreServedFromTheReadModelAndARebuildWritesTheSameRows() {
+        long e = running();
+        long n = Fixtures.nodeBase();
+        advance();
+        Fixtures.send(rewardsTopic, Fixtures.bonded(n, "grace", true, true, true));
+        Fixtures.send(rewardsTopic, Fixtures.snapshot(e, 1, 1, 3, 0, Map.of(n, 7_000_000L)));
+        Fixtures.send(performanceTopic, Fixtures.performance(e, Map.of(n, "0.97")));
+        await().atMost(deadline()).until(() -> selected(e + 1));
+        // e + 1 is the fold's last set now; after the next selection it is only a row
+        String fromTheFold = given().get("/v1/epochs/" + (e + 1) + "/rewarded-set").then().statusCode(200).extract().asString();
+        long next = running();
+        advance();
+        Fixtures.send(rewardsTopic, Fixtures.snapshot(next, 1, 1, 3, 0, Map.of(n, 7_000_000L)));
+        Fixtures.send(performanceTopic, Fixtures.performance(next, Map.of(n, "0.98")));
+        await().atMost(deadline()).until(() -> selected(next + 1));
+        assertThat(given().get("/v1/epochs/" + (e + 1) + "/rewarded-set").then().statusCode(200).extract().asString())
+                .isEqualTo(fromTheFold);
+
+        List<String> live = Fixtures.rewardedSetRows(dataSource, STREAM);
+        assertThat(live).hasSize((int) service.view().selections());
+        given().post("/v1/admin/read-models/rebuild").then().statusCode(401);
+        given().header("Authorization", TestJwt.bearer("someone", "account")).post("/v1/admin/read-models/rebuild")
+                .then().statusCode(403);
+        given().header("Authorization", TestJwt.bearer("admin-account", "admin")).post("/v1/admin/read-models/rebuild")
+                .then().statusCode(200).body("sets", equalTo((int) service.view().selections()));
+        assertThat(Fixtures.rewardedSetRows(dataSource, STREAM)).isEqualTo(live);
+        running();
     }
 
     @Test
