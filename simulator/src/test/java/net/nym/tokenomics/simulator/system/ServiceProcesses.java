@@ -49,7 +49,7 @@ public final class ServiceProcesses implements AutoCloseable {
             p.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432")
                     + "/" + db + "?currentSchema=e2e_" + run);
             p.put("quarkus.flyway.schemas", "e2e_" + run);
-            // the read models' reactive client (rewards, performance, ticket-ledger; ADR 0012) reads the same schema
+            // the read models' reactive client (every service; ADR 0012) reads the same schema
             p.put("quarkus.datasource.reactive.url", "postgresql://" + env("PG_HOST", "127.0.0.1") + ":"
                     + env("PG_PORT", "5432") + "/" + db);
             p.put("quarkus.hibernate-orm.database.default-schema", "e2e_" + run);
