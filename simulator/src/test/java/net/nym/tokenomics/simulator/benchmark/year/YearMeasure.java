@@ -20,7 +20,8 @@ import java.util.Locale;
  * time per call. A main class, not a test: it never runs in CI.
  *
  * <p>The service's topics are pointed at fresh topics {@code year_<schema>_<millis>.nym.<svc>.events}, so the relay does
- * not publish the year onto the shared topics.
+ * not publish the year onto the shared topics; {@code --topic-prefix P} keeps them from run to run instead, so that a
+ * second run starts with the relay caught up, as a restarted service does (the first run publishes the whole log).
  *
  * <p>The schema must exist in database {@code <svc>_test} (override with {@code --db}); on an empty schema Flyway
  * migrates it and the figures are an empty-log floor. The read models' reactive client and Hibernate's default schema
@@ -45,7 +46,7 @@ public final class YearMeasure {
     private static final List<String> SERVICES = List.of("performance", "selection", "rewards", "ticket-ledger");
 
     public static void main(String[] args) throws Exception {
-        String jar = null, service = null, db = null, schema = null, xmx = "1g";
+        String jar = null, service = null, db = null, schema = null, xmx = "1g", topicPrefix = null;
         int port = 18181, calls = 20, warmup = 5;
         List<String> queries = new ArrayList<>();
         List<String> props = new ArrayList<>();
@@ -64,6 +65,7 @@ public final class YearMeasure {
                 case "--query" -> queries.add(v);
                 case "--prop" -> props.add(v);
                 case "--jvm-arg" -> jvmArgs.add(v);
+                case "--topic-prefix" -> topicPrefix = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -73,7 +75,9 @@ public final class YearMeasure {
         if (db == null) {
             db = service.replace('-', '_') + "_test";
         }
-        String topicPrefix = "year_" + schema + "_" + System.currentTimeMillis();
+        if (topicPrefix == null) {
+            topicPrefix = "year_" + schema + "_" + System.currentTimeMillis();
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + xmx);
