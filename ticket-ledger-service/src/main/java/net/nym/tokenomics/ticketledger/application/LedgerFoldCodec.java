@@ -17,7 +17,9 @@ import net.nym.tokenomics.ticketledger.persistence.LedgerEventCodec;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
@@ -26,15 +28,18 @@ import java.util.TreeMap;
 /**
  * The snapshot format of {@link LedgerFold} (docs/adr/0011): the fold's version, its close-digest chain (the last
  * digest, the digests of closes not yet followed by their published record, the first mismatch) and every part of
- * the {@link LedgerState} ({@link LedgerState.Parts}): the double-spend index with its by-spend-date index, double-spend
+ * the {@link LedgerState} ({@link LedgerState.Parts}): the double-spend index and its by-spend-date index as one list
+ * (per spend date, runs of one batch's serials as a space-separated string, about 70 bytes a serial), double-spend
  * attempts, the open epochs' usage, the idempotency records (each with its batch in the log's compact form, since a
  * resubmission is answered with it) and their by-date index, the gateway registry both ways, the last closed epoch and
  * the expiry dates. Canonical JSON with the ledger's own value encodings ({@link LedgerEventCodec#mapper()}: Base58
  * serials and keys, decimals as strings); maps are written in key order and lists in the state's order, so the same
  * fold always gives the same bytes.
  *
- * <p>The index of spent serials is the bulk of it and is not bounded by epochs: it holds every serial of the last
- * {@code spend-window + ticketbook-validity} days (14), until expiry forgets them. Plain records stand between the
+ * <p>The index of spent serials and the idempotency records' batches (a second copy of each accepted serial) are the
+ * bulk of it and are not bounded by epochs: they hold every serial and batch of the last {@code spend-window +
+ * ticketbook-validity} days (14), until expiry forgets them. So a snapshot is about as large as the log of those days,
+ * and saves a start-up only the older part of the log. Plain records stand between the
  * state and the JSON where the state's own types are not in the log already; change {@link #FORMAT} with them.
  */
 final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
@@ -42,8 +47,8 @@ final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
     static final String FORMAT = "ticket-ledger-fold/1";
 
     record FoldJson(long version, String lastCloseDigest, String firstDigestMismatch,
-                    List<CloseDigestJson> unpublishedCloseDigests, List<SpentJson> spent,
-                    List<AttemptsJson> doubleSpendAttempts, List<DateSerialsJson> serialsBySpendDate,
+                    List<CloseDigestJson> unpublishedCloseDigests, List<SpendDateJson> spentBySpendDate,
+                    List<AttemptsJson> doubleSpendAttempts,
                     List<EpochUsageJson> usageByEpoch, List<IdempotencyJson> idempotency,
                     List<DateKeysJson> idempotencyByDate, List<RegistrationJson> gateways,
                     List<IdentityJson> nodeByIdentity, Long lastClosedEpoch, LocalDate expiredBefore,
@@ -53,17 +58,22 @@ final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
     record CloseDigestJson(long epoch, String digest) {
     }
 
-    record SpentJson(TicketSerial serial, long gatewayNodeId, GatewayIdentity gateway, long epoch, TicketType type,
-                     LocalDate spendDate, Instant firstSeenAt, String batchId) {
+    /**
+     * Consecutive serials of one spend date's list that one batch spent: the serials space-separated, in the list's
+     * order, and their types as one {@link TicketType#code()} digit each.
+     */
+    record SpentRunJson(String batchId, long gatewayNodeId, GatewayIdentity gateway, long epoch, Instant firstSeenAt,
+                        String serials, String types) {
+    }
+
+    /** The double-spend index entries of one spend date, in the order the by-date index lists them. */
+    record SpendDateJson(LocalDate date, List<SpentRunJson> runs) {
     }
 
     record AttemptJson(long gatewayNodeId, GatewayIdentity gateway, long epoch, Instant at, String batchId) {
     }
 
     record AttemptsJson(TicketSerial serial, List<AttemptJson> attempts) {
-    }
-
-    record DateSerialsJson(LocalDate date, List<TicketSerial> serials) {
     }
 
     record EpochUsageJson(long epoch, List<GatewayEpochUsage> gateways) {
@@ -96,12 +106,10 @@ final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
         FoldJson json = new FoldJson(fold.version(), fold.lastCloseDigest(), fold.firstDigestMismatch(),
                 fold.unpublishedCloseDigests().entrySet().stream()
                         .map(e -> new CloseDigestJson(e.getKey(), e.getValue())).toList(),
-                p.spent().entrySet().stream().map(e -> spent(e.getKey(), e.getValue())).toList(),
+                spentBySpendDate(p),
                 p.doubleSpendAttempts().entrySet().stream().map(e -> new AttemptsJson(e.getKey(),
                         e.getValue().stream().map(a -> new AttemptJson(a.gatewayNodeId(), a.gateway(), a.epoch(), a.at(),
                                 a.batchId())).toList())).toList(),
-                p.serialsBySpendDate().entrySet().stream()
-                        .map(e -> new DateSerialsJson(e.getKey(), e.getValue())).toList(),
                 p.usageByEpoch().entrySet().stream()
                         .map(e -> new EpochUsageJson(e.getKey(), List.copyOf(e.getValue().values()))).toList(),
                 p.idempotency().entrySet().stream().map(e -> new IdempotencyJson(e.getKey().gateway(), e.getKey().key(),
@@ -130,13 +138,11 @@ final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
             throw new IllegalArgumentException("not a " + FORMAT + " snapshot: " + e.getMessage(), e);
         }
         TreeMap<TicketSerial, SpentTicket> spent = new TreeMap<>();
-        j.spent().forEach(s -> spent.put(s.serial(), new SpentTicket(s.gatewayNodeId(), s.gateway(), s.epoch(), s.type(),
-                s.spendDate(), s.firstSeenAt(), s.batchId())));
+        TreeMap<LocalDate, List<TicketSerial>> bySpendDate = new TreeMap<>();
+        spentBySpendDate(j.spentBySpendDate(), spent, bySpendDate);
         TreeMap<TicketSerial, List<DoubleSpendAttempt>> attempts = new TreeMap<>();
         j.doubleSpendAttempts().forEach(a -> attempts.put(a.serial(), a.attempts().stream()
                 .map(x -> new DoubleSpendAttempt(x.gatewayNodeId(), x.gateway(), x.epoch(), x.at(), x.batchId())).toList()));
-        TreeMap<LocalDate, List<TicketSerial>> bySpendDate = new TreeMap<>();
-        j.serialsBySpendDate().forEach(d -> bySpendDate.put(d.date(), d.serials()));
         TreeMap<Long, SortedMap<Long, GatewayEpochUsage>> usage = new TreeMap<>();
         j.usageByEpoch().forEach(u -> {
             TreeMap<Long, GatewayEpochUsage> byGateway = new TreeMap<>();
@@ -162,8 +168,92 @@ final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
         return new LedgerFold(state, unpublished, j.lastCloseDigest(), j.firstDigestMismatch(), j.version());
     }
 
-    private static SpentJson spent(TicketSerial serial, SpentTicket t) {
-        return new SpentJson(serial, t.gatewayNodeId(), t.gateway(), t.epoch(), t.type(), t.spendDate(), t.firstSeenAt(),
-                t.batchId());
+    /**
+     * The double-spend index and its by-spend-date index in one: every serial once, under its spend date, in the
+     * date's list order, with the batch that spent it. The two indexes always hold the same serials (an accepted
+     * serial enters both, expiry removes it from both); a state where they differ is refused (not snapshotted).
+     */
+    private static List<SpendDateJson> spentBySpendDate(LedgerState.Parts p) {
+        List<SpendDateJson> out = new ArrayList<>(p.serialsBySpendDate().size());
+        long listed = 0;
+        for (Map.Entry<LocalDate, List<TicketSerial>> date : p.serialsBySpendDate().entrySet()) {
+            List<SpentRunJson> runs = new ArrayList<>();
+            SpentTicket first = null;
+            StringBuilder serials = new StringBuilder();
+            StringBuilder types = new StringBuilder();
+            for (TicketSerial serial : date.getValue()) {
+                SpentTicket t = p.spent().get(serial);
+                if (t == null || !t.spendDate().equals(date.getKey())) {
+                    throw new IllegalStateException("serial " + serial.base58() + " is listed under spend date "
+                            + date.getKey() + " but not indexed with it");
+                }
+                if (first != null && !sameBatch(first, t)) {
+                    runs.add(run(first, serials, types));
+                    serials.setLength(0);
+                    types.setLength(0);
+                }
+                if (serials.isEmpty()) {
+                    first = t;
+                } else {
+                    serials.append(' ');
+                }
+                serials.append(serial.base58());
+                types.append((char) ('0' + t.type().code()));
+                listed++;
+            }
+            if (!serials.isEmpty()) {
+                runs.add(run(first, serials, types));
+            }
+            out.add(new SpendDateJson(date.getKey(), runs));
+        }
+        if (listed != p.spent().size()) {
+            throw new IllegalStateException(p.spent().size() + " serials indexed but " + listed + " listed by spend date");
+        }
+        return out;
+    }
+
+    private static boolean sameBatch(SpentTicket a, SpentTicket b) {
+        return a.batchId().equals(b.batchId()) && a.gatewayNodeId() == b.gatewayNodeId() && a.gateway().equals(b.gateway())
+                && a.epoch() == b.epoch() && a.firstSeenAt().equals(b.firstSeenAt());
+    }
+
+    private static SpentRunJson run(SpentTicket first, StringBuilder serials, StringBuilder types) {
+        return new SpentRunJson(first.batchId(), first.gatewayNodeId(), first.gateway(), first.epoch(), first.firstSeenAt(),
+                serials.toString(), types.toString());
+    }
+
+    private static void spentBySpendDate(List<SpendDateJson> dates, Map<TicketSerial, SpentTicket> spent,
+                                         Map<LocalDate, List<TicketSerial>> bySpendDate) {
+        long listed = 0;
+        for (SpendDateJson date : dates) {
+            List<TicketSerial> list = new ArrayList<>();
+            for (SpentRunJson run : date.runs()) {
+                String[] serials = run.serials().split(" ");
+                if (serials.length != run.types().length()) {
+                    throw new IllegalArgumentException("a run of batch " + run.batchId() + " has " + serials.length
+                            + " serials and " + run.types().length() + " types");
+                }
+                for (int i = 0; i < serials.length; i++) {
+                    TicketSerial serial = new TicketSerial(serials[i]);
+                    spent.put(serial, new SpentTicket(run.gatewayNodeId(), run.gateway(), run.epoch(),
+                            type(run.types().charAt(i)), date.date(), run.firstSeenAt(), run.batchId()));
+                    list.add(serial);
+                }
+                listed += serials.length;
+            }
+            bySpendDate.put(date.date(), list);
+        }
+        if (listed != spent.size()) {
+            throw new IllegalArgumentException(listed + " serials listed but " + spent.size() + " distinct");
+        }
+    }
+
+    private static TicketType type(char code) {
+        for (TicketType t : TicketType.values()) {
+            if (t.code() == code - '0') {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no ticket type has code '" + code + "'");
     }
 }

@@ -13,10 +13,11 @@ import java.time.Instant;
  * Not a test: start-up of the service (the view's first catch-up, which folds the stream) from a snapshot against the
  * whole fold, on a log written through the service's writer: {@code gateways} gateways (default 20) each submitting
  * {@code groups} batches (default 2) of {@code tickets} tickets (default 100, a tenth of them replays or double
- * spends) per epoch, for {@code epochs} hour-long epochs (default 60) each closed, with serial expiry once a day; the
- * writer snapshots every {@code every} events (default 1,000). Each start-up runs three times in this JVM. Then the
+ * spends) per epoch, for {@code epochs} epochs (default 60) of {@code hours} hours each (default 12: a log of 30
+ * days, longer than the 14 days of serials the state keeps), each closed, with serial expiry once a day; the writer
+ * snapshots every {@code every} events (default 1,000). Each start-up runs three times in this JVM. Then the
  * snapshot's size and the codec's cost. Run: {@code java -cp <test classpath>
- * net.nym.tokenomics.ticketledger.application.LedgerStartupBenchmark [epochs] [gateways] [groups] [tickets] [every]}.
+ * net.nym.tokenomics.ticketledger.application.LedgerStartupBenchmark [epochs] [gateways] [groups] [tickets] [every] [hours]}.
  */
 public final class LedgerStartupBenchmark {
 
@@ -28,6 +29,7 @@ public final class LedgerStartupBenchmark {
         int groups = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int tickets = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         long every = args.length > 4 ? Long.parseLong(args[4]) : 1_000;
+        int hours = args.length > 5 ? Integer.parseInt(args[5]) : 12;
         LedgerHistory h = new LedgerHistory("ledstart", T0, 42);
         long t = System.nanoTime();
         Service writer = h.start(every);
@@ -37,14 +39,14 @@ public final class LedgerStartupBenchmark {
                 h.group(writer, tickets);
             }
             h.closeEpoch(writer);
-            h.clock.advance(Duration.ofHours(1));
-            if (e % 24 == 0) {
+            h.clock.advance(Duration.ofHours(hours));
+            if (e * hours % 24 < hours) {
                 h.expireAfter(writer, 0);
             }
         }
         long version = writer.view().version();
-        System.out.printf("log: %d events (%d epochs, %d gateways x %d batches x %d tickets), %d serials indexed,"
-                        + " written in %d s; snapshot every %d events%n", version, epochs, gateways, groups, tickets,
+        System.out.printf("log: %d events (%d epochs of %d h, %d gateways x %d batches x %d tickets), %d serials"
+                        + " indexed, written in %d s; snapshot every %d events%n", version, epochs, hours, gateways, groups, tickets,
                 writer.view().read(LedgerState::indexedSerials), (System.nanoTime() - t) / 1_000_000_000, every);
         for (int run = 1; run <= 3; run++) {
             long whole = startUp(h, 0, version);
