@@ -5,11 +5,13 @@ import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.digest.StateDigest;
 import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.SnapshotStore;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LogLines;
 import net.nym.tokenomics.ticketledger.application.LedgerHistory.Service;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter.BatchResult;
+import net.nym.tokenomics.ticketledger.domain.ledger.GatewayRegistration;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerCommand;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerEvent;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerState;
@@ -31,6 +33,7 @@ import java.util.function.LongFunction;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Snapshots of the ledger fold against the real PostgreSQL (a schema of its own per test): a service restarted on a
@@ -178,6 +181,51 @@ class LedgerSnapshotTest {
         assertThat(lines(Level.WARNING)).singleElement().asString().contains("v" + latest);
         assertThat(lines(Level.INFO)).anyMatch(l -> l.contains("full fold of " + before.version() + " events"));
         assertThat(Seen.of(restarted)).isEqualTo(before);
+    }
+
+    /**
+     * A snapshot that passes every check of the load (the log holds its last event, its digest is its bytes', it
+     * decodes and encodes again) but holds a state no log gives: here one gateway less. A service starts from it; the
+     * rebuild from the log folds the whole stream itself, finds the difference and writes nothing.
+     */
+    @Test
+    void theRebuildFromTheLogRefusesAStateASnapshotGotWrong() {
+        LedgerHistory h = new LedgerHistory("ledsnapwrong", T0, 4);
+        Seen truth = Seen.of(history(h));
+        SnapshotStore store = new SnapshotStore(h.dataSource);
+        LedgerFoldCodec codec = new LedgerFoldCodec();
+        SnapshotStore.Snapshot stored = store.latest(LedgerView.STREAM, LedgerFoldCodec.FORMAT, Long.MAX_VALUE)
+                .orElseThrow();
+        LedgerFold fold = codec.decode(stored.state());
+        LedgerState.Parts p = fold.state().parts();
+        TreeMap<Long, GatewayRegistration> gateways = new TreeMap<>(p.gateways());
+        gateways.pollLastEntry();
+        LedgerFold wrong = new LedgerFold(LedgerState.of(new LedgerState.Parts(p.spent(), p.doubleSpendAttempts(),
+                p.serialsBySpendDate(), p.usageByEpoch(), p.idempotency(), p.idempotencyByDate(), gateways,
+                p.nodeByIdentity(), p.lastClosedEpoch(), p.expiredBefore(), p.spendDateFloor())),
+                fold.unpublishedCloseDigests(), fold.lastCloseDigest(), fold.firstDigestMismatch(), fold.version());
+        byte[] bytes = codec.encode(wrong);
+        store.save(new SnapshotStore.Snapshot(LedgerView.STREAM, stored.streamVersion(), stored.lastEventId(),
+                LedgerFoldCodec.FORMAT, StateDigest.sha256Hex(bytes), bytes));
+
+        Service restarted = h.start(EVERY);
+        assertThat(lines(Level.WARNING)).isEmpty();
+        assertThat(Seen.of(restarted).stateDigest()).isNotEqualTo(truth.stateDigest());
+        int rows = indexRows(h);
+        assertThatThrownBy(() -> restarted.writer().rebuildFromLog()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a snapshot is wrong");
+        assertThat(indexRows(h)).isEqualTo(rows).isEqualTo(truth.parts().spent().size());
+        assertThat(Seen.of(h.start(0))).isEqualTo(truth);
+    }
+
+    private static int indexRows(LedgerHistory h) {
+        return Transactions.inTransaction(h.dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM redeemed_serial");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 
     @Test
