@@ -19,6 +19,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlySnapshotStoreTouchesTheSnapshotTable() {
+        assertThat(ArchitectureRules.sourcesNamingTheSnapshotTable(Path.of(""))).isEmpty();
+    }
+
+    @Test
     void onlyEventStoreTouchesTheEventLogTable() {
         assertThat(ArchitectureRules.sourcesNamingTheEventLogTable(Path.of(""))).isEmpty();
     }

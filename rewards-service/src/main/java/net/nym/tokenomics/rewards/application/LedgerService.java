@@ -15,6 +15,7 @@ import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Percent;
 import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.NewEvent;
+import net.nym.tokenomics.eventlog.store.SnapshotStore;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.rewards.config.RewardsConfig;
@@ -34,6 +35,7 @@ import net.nym.tokenomics.rewards.persistence.RewardHistoryTables;
 import net.nym.tokenomics.rewards.readmodel.DelegationChange;
 import net.nym.tokenomics.rewards.readmodel.EpochTotals;
 import net.nym.tokenomics.rewards.readmodel.NodeEpochReward;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -98,27 +100,43 @@ public class LedgerService {
         Publications NONE = events -> List.of();
     }
 
-    @Inject
+    /** With snapshots every 1,000 events, the default of {@code eventlog.snapshot.every}. */
     public LedgerService(DataSource dataSource, RewardsConfig config, Clock clock) {
-        this(dataSource, config, clock, LedgerView::new);
+        this(dataSource, config, clock, 1_000);
     }
 
-    /** @param emptyLedger what the ledger stream folds onto (benchmarks: a ledger set up in memory, not stored) */
-    LedgerService(DataSource dataSource, RewardsConfig config, Clock clock, Supplier<LedgerView> emptyLedger) {
+    /**
+     * With snapshots of both folds every {@code snapshotEvery} events of their stream (0: none) in the schema's
+     * {@code snapshot} table (docs/adr/0011): a start-up folds only the events after the latest ones the log confirms.
+     */
+    @Inject
+    public LedgerService(DataSource dataSource, RewardsConfig config, Clock clock,
+                         @ConfigProperty(name = "eventlog.snapshot.every", defaultValue = "1000") long snapshotEvery) {
+        this(dataSource, config, clock, LedgerView::new, snapshotEvery);
+    }
+
+    /**
+     * @param emptyLedger   what the ledger stream folds onto (benchmarks: a ledger set up in memory, not stored)
+     * @param snapshotEvery snapshot each fold every so many events of its stream; 0: never
+     */
+    LedgerService(DataSource dataSource, RewardsConfig config, Clock clock, Supplier<LedgerView> emptyLedger,
+                  long snapshotEvery) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
         EventStore store = new EventStore();
-        this.ledgerFold = new StreamFold<>(store, LedgerLog.LEDGER, LedgerView.evolver(codec, emptyLedger));
+        SnapshotStore snapshots = new SnapshotStore(dataSource);
+        this.ledgerFold = new StreamFold<>(store, LedgerLog.LEDGER, LedgerView.evolver(codec, emptyLedger))
+                .withSnapshots(snapshots, new LedgerViewCodec(), snapshotEvery);
         this.ledger = new CommandHandler<>("rewards ledger", dataSource, store, ledgerFold, ConcurrencyPolicy.optimistic(ATTEMPTS));
-        this.inputsFold = new StreamFold<>(store, LedgerLog.INPUTS, PendingInputs.evolver(codec, this::openEpoch));
+        this.inputsFold = new StreamFold<>(store, LedgerLog.INPUTS, PendingInputs.evolver(codec, this::openEpoch))
+                .withSnapshots(snapshots, new PendingInputsCodec(), snapshotEvery);
         this.inputs = new CommandHandler<>("rewards epoch inputs", dataSource, store, inputsFold,
                 ConcurrencyPolicy.optimistic(ATTEMPTS));
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        ledger.catchUp(LedgerLog.LEDGER);
-        inputs.catchUp(LedgerLog.INPUTS);
+        catchUp();
         if (!read(v -> v.ledger.isInitialized())) {
             initialize();
         } else {
@@ -129,6 +147,17 @@ public class LedgerService {
                     v.ledger.globals().currentEpoch(), v.ledger.nodes().size(), v.ledger.delegations().size());
             return null;
         });
+    }
+
+    /** Folds both streams, the ledger's first (the inputs fold keeps only the epochs it has not closed). */
+    void catchUp() {
+        ledger.catchUp(LedgerLog.LEDGER);
+        inputs.catchUp(LedgerLog.INPUTS);
+    }
+
+    /** The inputs recorded for {@code epoch}, as the closing reads them. */
+    EpochInputs inputsOf(long epoch) {
+        return inputsFold.read(p -> p.of(epoch));
     }
 
     /** See {@link GenesisAgreement}: the configured shape must be the one the log's genesis recorded. */

@@ -29,11 +29,26 @@ public final class LedgerView {
 
     private static final Logger LOG = Logger.getLogger(LedgerView.class);
 
-    final MixnetLedger ledger = MixnetLedger.empty();
+    final MixnetLedger ledger;
     long ledgerVersion;
-    final Map<Long, Registration> registry = new HashMap<>();
-    final TreeMap<Long, String> publishedDigests = new TreeMap<>();
+    final Map<Long, Registration> registry;
+    final TreeMap<Long, String> publishedDigests;
     Long firstDigestMismatch;
+
+    /** The view of an empty stream. */
+    public LedgerView() {
+        this(MixnetLedger.empty(), 0, new HashMap<>(), new TreeMap<>(), null);
+    }
+
+    /** A view restored from its parts (a snapshot, {@link LedgerViewCodec}); it takes ownership of them. */
+    LedgerView(MixnetLedger ledger, long ledgerVersion, Map<Long, Registration> registry,
+               TreeMap<Long, String> publishedDigests, Long firstDigestMismatch) {
+        this.ledger = ledger;
+        this.ledgerVersion = ledgerVersion;
+        this.registry = registry;
+        this.publishedDigests = publishedDigests;
+        this.firstDigestMismatch = firstDigestMismatch;
+    }
 
     /** The first epoch whose published digest the fold did not reproduce, or null (only when folded with verification). */
     public Long firstDigestMismatch() {

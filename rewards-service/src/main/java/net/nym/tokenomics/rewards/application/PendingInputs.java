@@ -4,6 +4,8 @@ import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import net.nym.tokenomics.rewards.persistence.RecordedInput;
 
+import java.util.Collections;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
@@ -13,7 +15,21 @@ import java.util.function.LongSupplier;
  */
 public final class PendingInputs {
 
-    private final TreeMap<Long, EpochInputs> byEpoch = new TreeMap<>();
+    private final TreeMap<Long, EpochInputs> byEpoch;
+
+    private PendingInputs(TreeMap<Long, EpochInputs> byEpoch) {
+        this.byEpoch = byEpoch;
+    }
+
+    /** The inputs recorded for each epoch still kept, by epoch (a snapshot's content, {@link PendingInputsCodec}). */
+    SortedMap<Long, EpochInputs> byEpoch() {
+        return Collections.unmodifiableSortedMap(byEpoch);
+    }
+
+    /** Inputs restored from a snapshot ({@link PendingInputsCodec}). */
+    static PendingInputs of(SortedMap<Long, EpochInputs> byEpoch) {
+        return new PendingInputs(new TreeMap<>(byEpoch));
+    }
 
     /** What is recorded for {@code epoch} so far ({@link EpochInputs#NONE} when nothing is). */
     public EpochInputs of(long epoch) {
@@ -39,7 +55,7 @@ public final class PendingInputs {
      *                  inputs alone.
      */
     static StreamFold.Evolver<PendingInputs> evolver(LedgerEventCodec codec, LongSupplier openEpoch) {
-        return StreamFold.evolver(PendingInputs::new,
+        return StreamFold.evolver(() -> new PendingInputs(new TreeMap<>()),
                 (inputs, event) -> inputs.record((RecordedInput) codec.decode(event), openEpoch.getAsLong()),
                 (inputs, version, pending) -> inputs.record((RecordedInput) pending.decoded(), openEpoch.getAsLong()));
     }

@@ -52,6 +52,20 @@ public final class MixnetLedger {
         return new MixnetLedger(null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>());
     }
 
+    /**
+     * A ledger holding exactly these parts (those a snapshot stores, ADR 0011); the owner and identity lookups are
+     * derived again from the nodes, as {@link LedgerStore#putNode} derives them. Nothing is shared with the arguments.
+     */
+    public static MixnetLedger of(LedgerGlobals globals, SortedMap<Long, NodeRecord> nodes,
+                                  SortedMap<DelegationKey, Delegation> delegations,
+                                  SortedMap<Long, PendingEpochEvent> pendingEpochEvents,
+                                  SortedMap<Long, PendingIntervalEvent> pendingIntervalEvents) {
+        MixnetLedger ledger = new MixnetLedger(globals, new TreeMap<>(), new TreeMap<>(delegations),
+                new TreeMap<>(pendingEpochEvents), new TreeMap<>(pendingIntervalEvents), new HashMap<>(), new HashMap<>());
+        nodes.values().forEach(ledger.store::putNode);
+        return ledger;
+    }
+
     /** An independent ledger with the same content; evolving either leaves the other unchanged. */
     public MixnetLedger copy() {
         return new MixnetLedger(globals, new TreeMap<>(nodes), new TreeMap<>(delegations), new TreeMap<>(pendingEpochEvents),

@@ -77,6 +77,11 @@ public final class LedgerEventCodec {
             .register(RecordedInput.UsageRecorded.TYPE, VERSION, RecordedInput.UsageRecorded.class)
             .include(IntegrationEvents.codec());
 
+    /** The log's JSON configuration (canonical, with the domain's type ids), for snapshots of the folded state. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
     /** The one codec of the rewards log. */
     public static EventCodec codec() {
         return CODEC;

@@ -78,7 +78,7 @@ public final class EpochRewardingBenchmark {
         System.out.printf("set-up in memory: %d nodes, %d delegations in %.1f s%n", view.ledger.nodes().size(),
                 view.ledger.delegations().size(), (System.nanoTime() - t0) / 1e9);
 
-        LedgerService service = new LedgerService(dataSource, null, Clock.systemUTC(), () -> view);
+        LedgerService service = new LedgerService(dataSource, null, Clock.systemUTC(), () -> view, 0);
         long epoch = 1;
         List<Long> ids = new ArrayList<>(view.ledger.nodes().keySet());
         List<IntegrationEvents.NodePerformance> performance = ids.stream()

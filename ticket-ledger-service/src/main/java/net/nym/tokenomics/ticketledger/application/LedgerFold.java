@@ -32,11 +32,25 @@ public final class LedgerFold {
             },
             (fold, version, pending) -> fold.apply(version, pending.decoded(), null));
 
-    private final LedgerState state = LedgerState.empty();
-    private final TreeMap<Long, String> unpublishedCloseDigests = new TreeMap<>();
-    private String lastCloseDigest = CloseDigests.GENESIS;
+    private final LedgerState state;
+    private final TreeMap<Long, String> unpublishedCloseDigests;
+    private String lastCloseDigest;
     private String firstDigestMismatch;
     private long version;
+
+    private LedgerFold() {
+        this(LedgerState.empty(), new TreeMap<>(), CloseDigests.GENESIS, null, 0);
+    }
+
+    /** A fold restored from its parts (a snapshot, {@link LedgerFoldCodec}); it takes ownership of them. */
+    LedgerFold(LedgerState state, TreeMap<Long, String> unpublishedCloseDigests, String lastCloseDigest,
+               String firstDigestMismatch, long version) {
+        this.state = state;
+        this.unpublishedCloseDigests = unpublishedCloseDigests;
+        this.lastCloseDigest = lastCloseDigest;
+        this.firstDigestMismatch = firstDigestMismatch;
+        this.version = version;
+    }
 
     private void apply(long streamVersion, Object event, StoredEvent stored) {
         switch (event) {
@@ -78,5 +92,10 @@ public final class LedgerFold {
     /** The first close whose published digest differs from the replayed one, or null. */
     public String firstDigestMismatch() {
         return firstDigestMismatch;
+    }
+
+    /** The replayed digests of closes whose {@code EpochUsageClosed} record is not folded yet, by epoch (a copy). */
+    TreeMap<Long, String> unpublishedCloseDigests() {
+        return new TreeMap<>(unpublishedCloseDigests);
     }
 }

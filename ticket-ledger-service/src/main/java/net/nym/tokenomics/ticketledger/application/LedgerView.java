@@ -10,8 +10,10 @@ import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.eventlog.command.FoldedState;
 import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.SnapshotStore;
 import net.nym.tokenomics.ticketledger.domain.ledger.LedgerState;
 import net.nym.tokenomics.ticketledger.persistence.EpochClock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -51,9 +53,15 @@ public class LedgerView implements FoldedState<LedgerView.Current> {
     private final CommandHandler<Current> commands;
     private volatile OptionalLong clock = OptionalLong.empty();
 
-    public LedgerView(DataSource dataSource, EpochClock epochClock) {
+    /**
+     * With a snapshot of the fold every {@code snapshotEvery} events (0: none) in the schema's {@code snapshot} table
+     * (docs/adr/0011): a start-up folds only the events after the latest one the log confirms.
+     */
+    public LedgerView(DataSource dataSource, EpochClock epochClock,
+                      @ConfigProperty(name = "eventlog.snapshot.every", defaultValue = "1000") long snapshotEvery) {
         EventStore store = new EventStore();
-        this.fold = new StreamFold<>(store, STREAM, LedgerFold.EVOLVER);
+        this.fold = new StreamFold<>(store, STREAM, LedgerFold.EVOLVER)
+                .withSnapshots(new SnapshotStore(dataSource), new LedgerFoldCodec(), snapshotEvery);
         this.epochClock = epochClock;
         this.commands = new CommandHandler<>("ticket-ledger", dataSource, store, this, ConcurrencyPolicy.singleWriter());
     }

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import net.nym.tokenomics.eventlog.command.CommandHandler;
 import net.nym.tokenomics.eventlog.command.Decision;
+import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.digest.StateDigest;
+import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.ticketledger.application.LedgerView.Current;
 import net.nym.tokenomics.ticketledger.domain.ledger.Decision.AlreadyProcessed;
@@ -239,11 +241,14 @@ public class LedgerWriter {
 
     private record Refolded(long version, String stateDigest, SortedMap<TicketSerial, SpentTicket> spent) { }
 
+    private record FoldedAt(long version, String stateDigest) { }
+
     /**
-     * Rebuilds everything this service derives from its log: a fresh fold of the whole ledger stream replaces the
-     * in-memory state (usage, double-spend index, idempotency, digests), and {@code redeemed_serial} is rewritten, in
-     * the same transaction and under the writer lock, to hold exactly that fold's double-spend index. Batches wait
-     * meanwhile. The digest before is of the state as this instance last caught up.
+     * Rebuilds everything this service derives from its log: the in-memory state (usage, double-spend index,
+     * idempotency, digests) is folded again, and {@code redeemed_serial} is rewritten, in the same transaction and under
+     * the writer lock, to hold exactly the double-spend index of a fresh fold of the whole ledger stream. The refolded
+     * state may start from a snapshot (ADR 0011); it must equal the whole fold, or nothing is written and this throws.
+     * Batches wait meanwhile. The digest before is of the state as this instance last caught up.
      */
     public Rebuilt rebuildFromLog() {
         view.catchUp();
@@ -252,9 +257,19 @@ public class LedgerWriter {
         return Transactions.inTransaction(dataSource, c -> {
             // One handler call per transaction: it refolds (the fold was invalidated) and keeps the writer lock to the
             // commit, so the index below is rewritten from exactly the log this transaction sees.
-            var decision = commands.decideIn(c, STREAM, current -> Decision.none(new Refolded(current.version(),
-                    StateDigest.of(current.ledger().canonicalView()), current.ledger().canonicalView().spent())));
-            Refolded fold = ((Decision.Accepted<Refolded>) decision).result();
+            var decision = commands.decideIn(c, STREAM, current -> Decision.none(new FoldedAt(current.version(),
+                    StateDigest.of(current.ledger().canonicalView()))));
+            FoldedAt refolded = ((Decision.Accepted<FoldedAt>) decision).result();
+            // the whole stream, never a snapshot: the index is rewritten from the log itself
+            LedgerFold whole = StreamFold.foldWhole(new EventStore(), c, STREAM, LedgerFold.EVOLVER);
+            Refolded fold = new Refolded(whole.version(), StateDigest.of(whole.state().canonicalView()),
+                    whole.state().canonicalView().spent());
+            if (!refolded.equals(new FoldedAt(fold.version(), fold.stateDigest()))) {
+                view.invalidate();
+                throw new IllegalStateException("ticket ledger rebuild: the refolded state " + refolded + " differs from"
+                        + " the whole log's fold at version " + fold.version() + ", digest " + fold.stateDigest()
+                        + "; a snapshot is wrong: restart with eventlog.snapshot.every=0");
+            }
             int rowsBefore = index.digest(c).rows();
             int written = index.replaceAll(c, fold.spent());
             SerialIndex.IndexDigest digest = index.digest(c);

@@ -24,9 +24,10 @@ import java.util.Map;
  * and the serials as one space-separated string. A 500-ticket batch is then ~35 kB and a handful of JSON values instead
  * of ~90 kB and 5,000, which PostgreSQL parses into JSONB, compresses, reads back for the relay, and which Kafka
  * carries. Replayed, double-spent and invalid outcomes stay objects as in schema 1, since they carry more than a
- * serial. {@link #expand} gives back exactly the event that {@link #of} was given.
+ * serial. {@link #expand} gives back exactly the event that {@link #of} was given; the ledger's snapshots keep the
+ * batches of their idempotency records in this form too.
  */
-record CompactBatch(String batchId, GatewayIdentity gateway, long gatewayNodeId, long epoch, Instant submittedAt,
+public record CompactBatch(String batchId, GatewayIdentity gateway, long gatewayNodeId, long epoch, Instant submittedAt,
                     Instant recordedAt, String bodyFingerprint, Unym depositPerTicketbook, Decimal ticketValue,
                     List<AcceptedRun> acceptedRuns, List<TicketOutcome> otherOutcomes, BatchCounts counts,
                     List<TypeUsage> accepted, Decimal acceptedValue, String acceptedDigest) {
@@ -38,7 +39,7 @@ record CompactBatch(String batchId, GatewayIdentity gateway, long gatewayNodeId,
     private record RunKey(TicketType type, LocalDate spendDate) {
     }
 
-    static CompactBatch of(TicketBatchRedeemed e) {
+    public static CompactBatch of(TicketBatchRedeemed e) {
         Map<RunKey, List<TicketOutcome.Accepted>> runs = new LinkedHashMap<>();
         List<TicketOutcome> others = new ArrayList<>();
         for (TicketOutcome o : e.outcomes()) {
@@ -75,7 +76,7 @@ record CompactBatch(String batchId, GatewayIdentity gateway, long gatewayNodeId,
     }
 
     /** The event; refuses a payload whose positions are not each of 0..submitted-1 exactly once. */
-    TicketBatchRedeemed expand() {
+    public TicketBatchRedeemed expand() {
         List<TicketOutcome> outcomes = new ArrayList<>(counts.submitted());
         outcomes.addAll(otherOutcomes);
         for (AcceptedRun run : acceptedRuns) {

@@ -26,7 +26,7 @@ import java.util.TreeMap;
 public final class LedgerState {
 
     /** The value of an idempotency record: what resubmission compares and what it answers. */
-    record IdempotencyRecord(String bodyFingerprint, LocalDate recordedOn, LedgerEvent.TicketBatchRedeemed event) {
+    public record IdempotencyRecord(String bodyFingerprint, LocalDate recordedOn, LedgerEvent.TicketBatchRedeemed event) {
     }
 
     final Map<TicketSerial, SpentTicket> spent = new HashMap<>();
@@ -41,8 +41,58 @@ public final class LedgerState {
     LocalDate expiredBefore;
     LocalDate spendDateFloor;
 
+    /**
+     * Every part of a state, each map sorted and each list in the order the state holds it (the order events added
+     * its entries), so that equal states give equal parts and {@link #of} gives back an equal state. For storing a
+     * state beside the log (a snapshot); {@link #canonicalView} is the smaller view its digest is taken over.
+     */
+    public record Parts(SortedMap<TicketSerial, SpentTicket> spent,
+                        SortedMap<TicketSerial, List<DoubleSpendAttempt>> doubleSpendAttempts,
+                        SortedMap<LocalDate, List<TicketSerial>> serialsBySpendDate,
+                        SortedMap<Long, SortedMap<Long, GatewayEpochUsage>> usageByEpoch,
+                        SortedMap<IdempotencyRef, IdempotencyRecord> idempotency,
+                        SortedMap<LocalDate, List<IdempotencyRef>> idempotencyByDate,
+                        SortedMap<Long, GatewayRegistration> gateways,
+                        SortedMap<GatewayIdentity, Long> nodeByIdentity,
+                        OptionalLong lastClosedEpoch,
+                        Optional<LocalDate> expiredBefore,
+                        Optional<LocalDate> spendDateFloor) {
+    }
+
     public static LedgerState empty() {
         return new LedgerState();
+    }
+
+    /** A new state holding exactly {@code parts} (nothing of them is shared with it). */
+    public static LedgerState of(Parts parts) {
+        LedgerState s = new LedgerState();
+        s.spent.putAll(parts.spent());
+        parts.doubleSpendAttempts().forEach((serial, list) -> s.doubleSpendAttempts.put(serial, new ArrayList<>(list)));
+        parts.serialsBySpendDate().forEach((date, list) -> s.serialsBySpendDate.put(date, new ArrayList<>(list)));
+        parts.usageByEpoch().forEach((epoch, byGateway) -> s.usageByEpoch.put(epoch, new TreeMap<>(byGateway)));
+        s.idempotency.putAll(parts.idempotency());
+        parts.idempotencyByDate().forEach((date, list) -> s.idempotencyByDate.put(date, new ArrayList<>(list)));
+        s.gateways.putAll(parts.gateways());
+        s.nodeByIdentity.putAll(parts.nodeByIdentity());
+        s.lastClosedEpoch = parts.lastClosedEpoch().isPresent() ? parts.lastClosedEpoch().getAsLong() : null;
+        s.expiredBefore = parts.expiredBefore().orElse(null);
+        s.spendDateFloor = parts.spendDateFloor().orElse(null);
+        return s;
+    }
+
+    /** A copy of every part of this state (see {@link Parts}). */
+    public Parts parts() {
+        TreeMap<TicketSerial, List<DoubleSpendAttempt>> attempts = new TreeMap<>();
+        doubleSpendAttempts.forEach((serial, list) -> attempts.put(serial, List.copyOf(list)));
+        TreeMap<LocalDate, List<TicketSerial>> bySpendDate = new TreeMap<>();
+        serialsBySpendDate.forEach((date, list) -> bySpendDate.put(date, List.copyOf(list)));
+        TreeMap<Long, SortedMap<Long, GatewayEpochUsage>> usage = new TreeMap<>();
+        usageByEpoch.forEach((epoch, byGateway) -> usage.put(epoch, new TreeMap<>(byGateway)));
+        TreeMap<LocalDate, List<IdempotencyRef>> keysByDate = new TreeMap<>();
+        idempotencyByDate.forEach((date, list) -> keysByDate.put(date, List.copyOf(list)));
+        return new Parts(new TreeMap<>(spent), attempts, bySpendDate, usage, new TreeMap<>(idempotency), keysByDate,
+                new TreeMap<>(gateways), new TreeMap<>(nodeByIdentity), lastClosedEpoch(), expiredBefore(),
+                spendDateFloor());
     }
 
     public OptionalLong lastClosedEpoch() {
