@@ -127,7 +127,7 @@ public final class PerformanceStateCodec implements SnapshotCodec<PerformanceSta
         } catch (IOException e) {
             throw new IllegalArgumentException("not a " + FORMAT + " snapshot: " + e.getMessage(), e);
         }
-        if (!j.retention().equals(retention.toString()) || !j.replayRetention().equals(replayRetention.toString())
+        if (!retention.toString().equals(j.retention()) || !replayRetention.toString().equals(j.replayRetention())
                 || j.retainedEpochs() != retainedEpochs) {
             throw new IllegalArgumentException("taken with retention " + j.retention() + ", replay retention "
                     + j.replayRetention() + ", " + j.retainedEpochs() + " retained epochs; this service has " + retention
