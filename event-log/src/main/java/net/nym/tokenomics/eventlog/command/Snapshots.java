@@ -74,10 +74,6 @@ public final class Snapshots<S> {
         return every;
     }
 
-    public String format() {
-        return codec.format();
-    }
-
     /** The latest snapshot of {@code stream} at or below {@code maxVersion}, checked as the class comment says. */
     public Load<S> load(String stream, long maxVersion, LogCheck log) throws SQLException {
         Optional<SnapshotStore.Snapshot> found;

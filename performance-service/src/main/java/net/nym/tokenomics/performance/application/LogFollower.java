@@ -72,9 +72,9 @@ public final class LogFollower implements AutoCloseable {
 
     /**
      * The start-up fold: from the latest snapshot the log confirms, or from the first event; logs how it went (INFO)
-     * and takes a snapshot if one is due. Returns the number of events folded after the snapshot (all, without one).
+     * and takes a snapshot if one is due.
      */
-    public synchronized long startUp() {
+    public synchronized void startUp() {
         long started = System.nanoTime();
         long from = Transactions.inTransaction(dataSource, this::loadSnapshot);
         long loaded = state.appliedEvents();
@@ -87,7 +87,6 @@ public final class LogFollower implements AutoCloseable {
             LOG.infof("performance state: full fold of %d events in %d ms (position %s)", folded, ms, state.position());
         }
         maybeSnapshot();
-        return folded;
     }
 
     /**
@@ -142,7 +141,7 @@ public final class LogFollower implements AutoCloseable {
     /**
      * Saves a snapshot when the fold is {@code every} events past the last one and holds no epoch result in part (its
      * other parts are in the same transaction: the next catch-up has them). Under this follower's lock, so the state
-     * does not change meanwhile; queries wait only for the state's monitor while the codec copies it out.
+     * does not change meanwhile (commands' catch-ups wait); queries wait only while the codec copies the state out.
      */
     private void maybeSnapshot() {
         long events = state.appliedEvents();

@@ -74,9 +74,16 @@ public final class PerformanceStateCodec implements SnapshotCodec<PerformanceSta
         return FORMAT;
     }
 
-    /** Requires a state with no epoch result folded in part ({@link PerformanceState#assemblingEpoch}). */
+    /**
+     * Requires a state with no epoch result folded in part ({@link PerformanceState#assemblingEpoch}). Holds the state's
+     * monitor only while it copies the state out; the JSON is written after.
+     */
     @Override
     public byte[] encode(PerformanceState s) {
+        return Json.writeBytes(copy(s));
+    }
+
+    private static StateJson copy(PerformanceState s) {
         synchronized (s) {
             if (s.assemblingEpoch()) {
                 throw new IllegalStateException("an epoch's result is folded in part only: no snapshot of this state");
@@ -90,12 +97,12 @@ public final class PerformanceStateCodec implements SnapshotCodec<PerformanceSta
             })));
             List<RoleJson> roles = s.rewardedSet.roles().entrySet().stream()
                     .map(e -> new RoleJson(e.getKey(), e.getValue())).toList();
-            return Json.writeBytes(new StateJson(s.retention.toString(), s.submissions.retention().toString(),
+            return new StateJson(s.retention.toString(), s.submissions.retention().toString(),
                     s.retainedEpochs, s.appliedEvents, new TreeMap<>(s.streamVersions),
                     List.copyOf(s.everRegistered.values()), List.copyOf(s.bonded.keySet()),
                     List.copyOf(s.submissions.recentKeys()), s.newestMeasurement, measurements, facts,
                     s.releases.entries().stream().map(r -> ReleaseRecorded.of(new ReleaseAppended(r))).toList(),
-                    s.rewardedSet.epoch(), roles, List.copyOf(s.computedEpochs)));
+                    s.rewardedSet.epoch(), roles, List.copyOf(s.computedEpochs));
         }
     }
 
