@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Snapshots of the performance state (docs/adr/0011) against the real PostgreSQL and Kafka: a follower restarted on
  * the service's log from a snapshot reaches the state, the published epochs' results and digests, and the next
- * epoch's result, of a full fold; a corrupted snapshot is ignored with a WARN; the replay check never reads one.
+ * epoch's result, of a full fold; a corrupted snapshot is ignored with a WARN, and so are snapshots that cannot be read
+ * or saved; the replay check never reads one.
  * The running service takes none in tests ({@code %test.eventlog.snapshot.every=0}): this test's followers do.
  */
 @QuarkusTest
@@ -215,6 +216,26 @@ class PerformanceSnapshotTest {
                 + taken.streamVersion() + " (performance-state/1) ignored: its bytes do not match its digest;"
                 + " folding the whole log");
         assertThat(logged.at(Level.INFO)).allMatch(l -> l.startsWith("performance state: full fold of ")).hasSize(2);
+    }
+
+    @Test
+    void snapshotsThatCannotBeReadOrSavedAreWarningsAndTheWholeLogIsFolded() throws Exception {
+        epochOfNewNodes();
+        sql("ALTER TABLE snapshot RENAME TO snapshot_away");
+        try {
+            LogFollower f = follower(1);
+            f.startUp();
+            LogFollower whole = follower(0);
+            whole.startUp();
+            f.catchUp();
+            assertThat(f.state().appliedEvents()).isEqualTo(whole.state().appliedEvents()).isPositive();
+            List<String> warnings = logged.at(Level.WARNING);
+            assertThat(warnings).hasSize(2);
+            assertThat(warnings.get(0)).isEqualTo("performance state: snapshots cannot be read; folding the whole log");
+            assertThat(warnings.get(1)).startsWith("performance state: snapshot at position ").endsWith(" not saved");
+        } finally {
+            sql("ALTER TABLE snapshot_away RENAME TO snapshot");
+        }
     }
 
     @Test
