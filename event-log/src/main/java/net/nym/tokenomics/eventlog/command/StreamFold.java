@@ -1,6 +1,5 @@
 package net.nym.tokenomics.eventlog.command;
 
-import net.nym.tokenomics.eventlog.digest.StateDigest;
 import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.SnapshotStore;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
@@ -10,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -48,10 +46,6 @@ public final class StreamFold<S> implements FoldedState<S> {
     private static final int PAGE = 5_000;
     private static final Logger LOG = Logger.getLogger(StreamFold.class);
 
-    /** Where and how snapshots are kept, and after how many events a new one is taken. */
-    private record Snapshots<S>(SnapshotStore store, SnapshotCodec<S> codec, long every) {
-    }
-
     private final EventStore store;
     private final String stream;
     private final Evolver<S> evolver;
@@ -82,11 +76,7 @@ public final class StreamFold<S> implements FoldedState<S> {
      * 0 gives a fold without snapshots.
      */
     public StreamFold<S> withSnapshots(SnapshotStore snapshotStore, SnapshotCodec<S> codec, long every) {
-        if (every < 0) {
-            throw new IllegalArgumentException("snapshot every 0 (never) or more events, not " + every);
-        }
-        return new StreamFold<>(store, stream, evolver,
-                every == 0 ? null : new Snapshots<>(Objects.requireNonNull(snapshotStore), Objects.requireNonNull(codec), every));
+        return new StreamFold<>(store, stream, evolver, Snapshots.every(snapshotStore, codec, every).orElse(null));
     }
 
     public String stream() {
@@ -164,44 +154,28 @@ public final class StreamFold<S> implements FoldedState<S> {
         if (snapshots == null || head == 0) {
             return 0;
         }
-        SnapshotCodec<S> codec = snapshots.codec();
-        Optional<SnapshotStore.Snapshot> found;
-        try {
-            found = snapshots.store().latest(stream, codec.format(), head);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "stream %s: snapshots at or below v%d cannot be read; folding the whole stream", stream, head);
-            return 0;
-        }
-        if (found.isEmpty()) {
-            return 0;
-        }
-        SnapshotStore.Snapshot s = found.get();
-        String refused = null;
-        S decoded = null;
-        if (!holds(c, s.streamVersion(), s.lastEventId())) {
-            refused = "the log does not hold its last event " + s.lastEventId() + " at that version";
-        } else if (!StateDigest.sha256Hex(s.state()).equals(s.digest())) {
-            refused = "its bytes do not match its digest";
-        } else {
-            try {
-                decoded = codec.decode(s.state());
-                if (!StateDigest.sha256Hex(codec.encode(decoded)).equals(s.digest())) {
-                    refused = "the decoded state does not encode to its digest again (a lossy codec?)";
-                }
-            } catch (RuntimeException e) {
-                refused = "it cannot be decoded: " + e;
+        switch (snapshots.load(stream, head, (v, id) -> holds(c, v, id))) {
+            case Snapshots.None<S> none -> {
+                return 0;
+            }
+            case Snapshots.Unreadable<S> u -> {
+                LOG.warnf(u.cause(), "stream %s: snapshots at or below v%d cannot be read; folding the whole stream",
+                        stream, head);
+                return 0;
+            }
+            case Snapshots.Refused<S> r -> {
+                LOG.warnf("stream %s: snapshot at v%d (%s) ignored: %s; folding the whole stream", stream,
+                        r.snapshot().streamVersion(), r.snapshot().format(), r.reason());
+                return 0;
+            }
+            case Snapshots.Loaded<S> l -> {
+                state = l.state();
+                version = l.snapshot().streamVersion();
+                lastEventId = l.snapshot().lastEventId();
+                snapshotVersion = version;
+                return version;
             }
         }
-        if (refused != null) {
-            LOG.warnf("stream %s: snapshot at v%d (%s) ignored: %s; folding the whole stream", stream,
-                    s.streamVersion(), s.format(), refused);
-            return 0;
-        }
-        state = decoded;
-        version = s.streamVersion();
-        lastEventId = s.lastEventId();
-        snapshotVersion = version;
-        return version;
     }
 
     /**
@@ -218,12 +192,9 @@ public final class StreamFold<S> implements FoldedState<S> {
         lock.readLock().lock();
         try {
             long started = System.nanoTime();
-            byte[] bytes = snapshots.codec().encode(state);
-            long encoded = System.nanoTime();
-            snapshots.store().save(new SnapshotStore.Snapshot(stream, version, lastEventId, snapshots.codec().format(),
-                    StateDigest.sha256Hex(bytes), bytes));
-            LOG.debugf("stream %s: snapshot at v%d, %d bytes, encoded in %d ms, saved in %d ms", stream, version,
-                    bytes.length, (encoded - started) / 1_000_000, (System.nanoTime() - encoded) / 1_000_000);
+            int bytes = snapshots.save(stream, version, lastEventId, state);
+            LOG.debugf("stream %s: snapshot at v%d, %d bytes, encoded and saved in %d ms", stream, version, bytes,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warnf(e, "stream %s: snapshot at v%d not saved", stream, version);
         } finally {

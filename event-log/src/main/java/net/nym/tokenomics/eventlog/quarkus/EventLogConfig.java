@@ -33,4 +33,13 @@ public interface EventLogConfig {
      * and the SASL settings a cluster's per-service user needs.
      */
     java.util.Map<String, String> kafka();
+
+    /** {@code eventlog.snapshot.*}: snapshots of the service's fold (docs/adr/0011). */
+    Snapshot snapshot();
+
+    interface Snapshot {
+        /** A snapshot of the fold every this many events; 0: none is taken or read. */
+        @WithDefault("1000")
+        long every();
+    }
 }

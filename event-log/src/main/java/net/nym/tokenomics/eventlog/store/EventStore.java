@@ -233,6 +233,18 @@ public final class EventStore {
         }
     }
 
+    /**
+     * The event at {@code globalPosition}, if the log holds one: a fold of the whole log that resumes at a position
+     * (a snapshot of it) checks with this that the log still holds the event it applied last there.
+     */
+    public Optional<StoredEvent> at(Connection c, long globalPosition) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM event_log WHERE global_position = ?")) {
+            ps.setLong(1, globalPosition);
+            List<StoredEvent> found = list(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+        }
+    }
+
     /** Events of {@code streamId} with a version above {@code afterVersion}, in version order, at most {@code limit}. */
     public List<StoredEvent> readStreamAfter(Connection c, String streamId, long afterVersion, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS

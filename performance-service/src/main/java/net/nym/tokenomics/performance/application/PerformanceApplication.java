@@ -14,6 +14,7 @@ import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.performance.persistence.PerformanceHistoryProjection;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.projection.ProjectionRunner;
+import net.nym.tokenomics.eventlog.quarkus.EventLogConfig;
 import net.nym.tokenomics.performance.config.PerformanceServiceConfig;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents;
 import org.jboss.logging.Logger;
@@ -43,32 +44,31 @@ public class PerformanceApplication {
 
     private final DataSource dataSource;
     private final PerformanceServiceConfig config;
+    private final long snapshotEvery;
     private final EventStore store = new EventStore();
     private final EventCodec codec = PerformanceEvents.codec();
-    private PerformanceState state;
     private LogFollower follower;
     private EpochPublisher epochPublisher;
     private CommandHandler<PerformanceState> commands;
     private CommandHandler<PerformanceState> registryInputs;
     private CommandHandler<PerformanceState> selectionInputs;
 
-    public PerformanceApplication(DataSource dataSource, PerformanceServiceConfig config) {
+    /** With a snapshot of the state every {@code eventlog.snapshot.every} events, 0 for none (docs/adr/0011). */
+    public PerformanceApplication(DataSource dataSource, PerformanceServiceConfig config, EventLogConfig eventLog) {
         this.dataSource = dataSource;
         this.config = config;
+        this.snapshotEvery = eventLog.snapshot().every();
     }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        state = newState();
+        PerformanceState empty = newState();
         epochPublisher = new EpochPublisher(codec, config.scoring().performanceConfig(), config.epochNodesPerEvent());
-        follower = new LogFollower(dataSource, state);
+        follower = new LogFollower(dataSource, empty, LogFollower.snapshots(dataSource, empty, snapshotEvery));
         commands = new CommandHandler<>("performance commands", dataSource, store,
                 PerformanceFold.readYourWrites(store, follower), POLICY);
         registryInputs = inputHandler("performance registry inputs", store, dataSource, follower);
         selectionInputs = inputHandler("performance selection inputs", store, dataSource, follower);
-        long started = System.nanoTime();
-        int folded = follower.catchUp();
-        LOG.infof("performance state: folded %d events of the log in %d ms (position %s)", folded,
-                (System.nanoTime() - started) / 1_000_000, state.position());
+        follower.startUp();
         rebuildHistoryIfBehindLog();
         follower.start(Duration.ofMillis(200));
         long warming = System.nanoTime();
@@ -82,7 +82,7 @@ public class PerformanceApplication {
      * table from the log. Says whether it did.
      */
     public boolean rebuildHistoryIfBehindLog() {
-        var latest = state.epochsNewestFirst().stream().filter(e -> !e.result().nodes().isEmpty()).findFirst();
+        var latest = state().epochsNewestFirst().stream().filter(e -> !e.result().nodes().isEmpty()).findFirst();
         if (latest.isEmpty() || Transactions.inTransaction(dataSource,
                 c -> PerformanceHistoryProjection.holds(c, latest.get().result().nodes().getFirst().nodeId(), latest.get().epoch()))) {
             return false;
@@ -116,7 +116,7 @@ public class PerformanceApplication {
     }
 
     public PerformanceState state() {
-        return state;
+        return follower.state();
     }
 
     public LogFollower follower() {

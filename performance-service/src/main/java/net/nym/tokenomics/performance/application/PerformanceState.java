@@ -35,6 +35,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * The service's whole state: a fold of its own event log in log order, and nothing else (no clock, no config that
@@ -43,6 +44,8 @@ import java.util.TreeSet;
  *
  * <p>Pruning is deterministic: measurements and probe facts older than {@code retention} before the newest one
  * seen are dropped (the latest fact of each node is always kept), so memory stays bounded.
+ *
+ * <p>The fields are package-private for {@link PerformanceStateCodec}, which reads and fills them under the monitor.
  */
 public final class PerformanceState {
 
@@ -59,25 +62,27 @@ public final class PerformanceState {
     }
 
     private final EventCodec codec;
-    private final Duration retention;
-    private final int retainedEpochs;
+    final Duration retention;
+    final int retainedEpochs;
 
     private LogPosition position = LogPosition.START;
-    private long appliedEvents;
-    private final Map<String, Long> streamVersions = new HashMap<>();
-    private final TreeMap<Long, NodeRegistered> everRegistered = new TreeMap<>();
-    private final TreeMap<Long, BondedNode> bonded = new TreeMap<>();
-    private SubmissionLedger submissions;
+    private UUID lastEventId;
+    long appliedEvents;
+    final Map<String, Long> streamVersions = new HashMap<>();
+    final TreeMap<Long, NodeRegistered> everRegistered = new TreeMap<>();
+    final TreeMap<Long, BondedNode> bonded = new TreeMap<>();
+    SubmissionLedger submissions;
     /**
      * Recorded measurements by receive time, converted once when folded: an epoch's computation only concatenates the
      * window's lists, and the state does not keep the submissions' identity strings.
      */
-    private final TreeMap<Instant, List<Measurement>> measurementsByTime = new TreeMap<>();
-    private Instant newestMeasurement = Instant.EPOCH;
-    private final TreeMap<Long, ArrayList<NodeFact>> facts = new TreeMap<>();
-    private ReleaseHistory releases = ReleaseHistory.EMPTY;
-    private RewardedSet rewardedSet = RewardedSet.NONE;
-    private final TreeSet<Long> computedEpochs = new TreeSet<>();
+    final TreeMap<Instant, List<Measurement>> measurementsByTime = new TreeMap<>();
+    Instant newestMeasurement = Instant.EPOCH;
+    final TreeMap<Long, ArrayList<NodeFact>> facts = new TreeMap<>();
+    ReleaseHistory releases = ReleaseHistory.EMPTY;
+    RewardedSet rewardedSet = RewardedSet.NONE;
+    final TreeSet<Long> computedEpochs = new TreeSet<>();
+    /** The results of the latest {@code retainedEpochs} computed epochs; not in a snapshot (see {@link #refoldEpochResult}). */
     private final TreeMap<Long, EpochPerformancePublished> recentEpochs = new TreeMap<>();
     private final PerformanceEvents.EpochResultAssembler epochParts = new PerformanceEvents.EpochResultAssembler();
 
@@ -92,6 +97,7 @@ public final class PerformanceState {
     public synchronized void apply(StoredEvent e) {
         streamVersions.put(e.streamId(), e.streamVersion());
         position = e.position();
+        lastEventId = e.eventId();
         appliedEvents++;
         // The integration copy of an epoch's result is not decoded: the domain parts hold the same result, and
         // decoding every node's entry only to drop it would double the fold's work after each epoch.
@@ -148,6 +154,47 @@ public final class PerformanceState {
 
     public synchronized LogPosition position() {
         return position;
+    }
+
+    /** The id of the event at {@link #position} (null before the first). */
+    public synchronized UUID lastEventId() {
+        return lastEventId;
+    }
+
+    /** Whether an epoch's result is folded in part only (its remaining parts come in the same transaction). */
+    public synchronized boolean assemblingEpoch() {
+        return !epochParts.isEmpty();
+    }
+
+    /**
+     * For a state decoded from a snapshot: it is the fold of the log up to and including {@code last}, the event the
+     * log holds at the snapshot's position.
+     */
+    synchronized void resumeAfter(StoredEvent last) {
+        position = last.position();
+        lastEventId = last.eventId();
+    }
+
+    /**
+     * The epochs whose results this state retains, oldest first: the latest {@code retainedEpochs} computed ones. A
+     * state decoded from a snapshot has their ids, not their results; {@link #refoldEpochResult} folds them again.
+     */
+    synchronized List<Long> retainedEpochIds() {
+        List<Long> ids = new ArrayList<>(computedEpochs.descendingSet().stream().limit(retainedEpochs).toList());
+        Collections.reverse(ids);
+        return ids;
+    }
+
+    /**
+     * Folds one event of a retained epoch's stream again (other types are passed over): the results of a snapshot's
+     * retained epochs are read back from their streams, as the whole fold assembled them, rather than stored twice.
+     */
+    synchronized void refoldEpochResult(StoredEvent e) {
+        // both stored forms of a part decode to the part; the integration copy is passed over, as in apply
+        if (PerformanceEvents.EpochPerformanceResultColumns.TYPE.equals(e.eventType())
+                || EpochPerformanceResultPart.TYPE.equals(e.eventType())) {
+            applyPart(codec.decode(e, EpochPerformanceResultPart.class));
+        }
     }
 
     public synchronized long appliedEvents() {

@@ -235,6 +235,11 @@ public final class PerformanceEvents {
     public static final class EpochResultAssembler {
         private final Map<Long, List<EpochPerformanceResultPart>> pending = new TreeMap<>();
 
+        /** Whether no epoch is waiting for more of its parts. */
+        public boolean isEmpty() {
+            return pending.isEmpty();
+        }
+
         public Optional<EpochPerformancePublished> add(EpochPerformanceResultPart part) {
             List<EpochPerformanceResultPart> got = pending.computeIfAbsent(part.epoch(), k -> new ArrayList<>());
             got.add(part);
