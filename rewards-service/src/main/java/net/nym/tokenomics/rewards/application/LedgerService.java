@@ -111,7 +111,7 @@ public class LedgerService {
      */
     @Inject
     public LedgerService(DataSource dataSource, RewardsConfig config, Clock clock,
-                         @ConfigProperty(name = "eventlog.snapshot.every", defaultValue = "1000") long snapshotEvery) {
+                         @ConfigProperty(name = "eventlog.snapshot.every") long snapshotEvery) {
         this(dataSource, config, clock, LedgerView::new, snapshotEvery);
     }
 

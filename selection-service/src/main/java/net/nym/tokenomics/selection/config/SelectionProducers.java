@@ -17,7 +17,7 @@ public class SelectionProducers {
     @Produces
     @Singleton
     SelectionService selectionService(DataSource dataSource, SelectionConfig config,
-                                      @ConfigProperty(name = "eventlog.snapshot.every", defaultValue = "1000") long snapshotEvery) {
+                                      @ConfigProperty(name = "eventlog.snapshot.every") long snapshotEvery) {
         Map<Long, String> beacons = new TreeMap<>();
         config.beacon().forEach((epoch, hex) -> {
             try {

@@ -58,7 +58,7 @@ public class LedgerView implements FoldedState<LedgerView.Current> {
      * (docs/adr/0011): a start-up folds only the events after the latest one the log confirms.
      */
     public LedgerView(DataSource dataSource, EpochClock epochClock,
-                      @ConfigProperty(name = "eventlog.snapshot.every", defaultValue = "10000") long snapshotEvery) {
+                      @ConfigProperty(name = "eventlog.snapshot.every") long snapshotEvery) {
         EventStore store = new EventStore();
         this.fold = new StreamFold<>(store, STREAM, LedgerFold.EVOLVER)
                 .withSnapshots(new SnapshotStore(dataSource), new LedgerFoldCodec(), snapshotEvery);
