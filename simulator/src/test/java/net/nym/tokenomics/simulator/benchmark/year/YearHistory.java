@@ -21,8 +21,8 @@ import java.util.Locale;
  * Generates a mainnet-like history into a service's {@code event_log} on a {@code year_} schema, written through the
  * service's own application layer in-process (the methods its REST resources, Kafka consumer and scheduler call), so
  * the log and its read-model rows are what the service would write. A main class, not a test: it never runs in CI.
- * Only {@code --service rewards} exists so far ({@link RewardsYear}); performance, selection and ticket-ledger are
- * still to do.
+ * {@code --service rewards} ({@link RewardsYear}) and {@code --service selection} ({@link SelectionYear}) exist so far;
+ * performance and ticket-ledger are still to do.
  *
  * <p>The schema is dropped and re-created, then migrated with the service's own Flyway locations (event-log's
  * {@code db/eventlog} and the service's {@code db/migration}, read from the service's jar only: the other services'
@@ -73,14 +73,18 @@ public final class YearHistory {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (!"rewards".equals(service)) {
-            throw new IllegalArgumentException("--service rewards is the only one so far");
+        if (!"rewards".equals(service) && !"selection".equals(service)) {
+            throw new IllegalArgumentException("--service rewards or selection");
         }
         if (schema == null || !schema.matches("year_[a-z0-9_]+")) {
             throw new IllegalArgumentException("--schema year_… is required (it is dropped and re-created)");
         }
         if (db == null) {
-            db = "rewards_test";
+            db = service + "_test";
+        }
+        if (service.equals("selection")) {
+            selection(db, schema, epochs, nodes, seed, minutes);
+            return;
         }
         migrate(db, schema, LedgerService.class);
         DataSource dataSource = LocalInfra.dataSource(db, schema);
@@ -106,6 +110,33 @@ public final class YearHistory {
         System.out.printf(Locale.ROOT, "rewards: %d of %d epochs in %.1f s (%.2f epochs/s%s), %d live delegations, state digest %s%n",
                 epoch, epochs, seconds, epoch / seconds, epoch < epochs ? ", stopped by --minutes" : "", year.liveDelegations(),
                 year.stateDigest());
+        logSize(dataSource);
+        System.exit(0);
+    }
+
+    private static void selection(String db, String schema, int epochs, int nodes, long seed, double minutes) {
+        migrate(db, schema, net.nym.tokenomics.selection.application.SelectionService.class);
+        DataSource dataSource = LocalInfra.dataSource(db, schema);
+        long deadline = System.nanoTime() + (long) Math.min(minutes * 60e9, Long.MAX_VALUE / 2.0);
+        SelectionYear year = new SelectionYear(dataSource, seed);
+        long t0 = System.nanoTime();
+        year.bond(nodes);
+        System.out.printf(Locale.ROOT, "selection: %d bonds and epoch 0's set in %.1f s%n", nodes, (System.nanoTime() - t0) / 1e9);
+        long start = System.nanoTime(), window = start;
+        long epoch = 0, version = 0;
+        while (epoch < epochs && System.nanoTime() < deadline) {
+            version = year.epoch(epoch);
+            epoch++;
+            if (epoch % 100 == 0) {
+                long now = System.nanoTime();
+                System.out.printf(Locale.ROOT, "epoch %d: %.2f epochs/s (last 100: %.2f), stream version %d%n",
+                        epoch, epoch / ((now - start) / 1e9), 100 / ((now - window) / 1e9), version);
+                window = now;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "selection: %d of %d epochs in %.1f s (%.2f epochs/s%s), last proof digest %s%n",
+                epoch, epochs, seconds, epoch / seconds, epoch < epochs ? ", stopped by --minutes" : "", year.lastProofDigest());
         logSize(dataSource);
         System.exit(0);
     }
