@@ -37,7 +37,6 @@ public class EventLogHealth implements HealthCheck {
         if (runtime.relay() != null) {
             b.withData("relay_published", runtime.relay().publishedCount());
         }
-        runtime.consumers().forEach((name, c) -> b.withData("consumer_" + name + "_applied", c.appliedCount()));
         channels.channels().forEach((channel, d) -> {
             b.withData("channel_" + channel + "_applied", d.appliedCount());
             b.withData("channel_" + channel + "_parked", d.parkedCount());

@@ -78,6 +78,13 @@ public class SelectionStartup {
         }
         service.start(clock.instant());
         channels.register(CHANNEL, service.settings().consumerName(), SelectionService.INPUT_TYPES, service::onInput);
+    }
+
+    /**
+     * Consumes once the log is folded ({@link #onStart}) and Quarkus Messaging has wired the channel (its start-up
+     * observer has priority 1000, the same as {@link #onStart}, so the resume must come after both).
+     */
+    void resumeInputs(@Observes @Priority(1500) StartupEvent event) {
         channelRegistry.getPausable(CHANNEL).resume();
     }
 
