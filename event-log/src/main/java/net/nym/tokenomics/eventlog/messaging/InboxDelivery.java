@@ -47,8 +47,6 @@ public final class InboxDelivery {
 
     /** How often and how patiently a failing record is retried before it is parked. */
     public record Retry(int attempts, Duration firstBackoff, Duration maxBackoff) {
-        public static final Retry DEFAULT = new Retry(5, Duration.ofMillis(100), Duration.ofSeconds(5));
-
         public Retry {
             if (attempts < 1) {
                 throw new IllegalArgumentException("at least one attempt, got " + attempts);

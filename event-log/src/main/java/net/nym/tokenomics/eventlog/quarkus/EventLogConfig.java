@@ -33,4 +33,19 @@ public interface EventLogConfig {
      * and the SASL settings a cluster's per-service user needs.
      */
     java.util.Map<String, String> kafka();
+
+    /** How a consumer channel retries a failing record before it parks it (ADR 0010). */
+    Consumer consumer();
+
+    /** {@code eventlog.consumer.*}: 5 attempts, back-off from 100 ms doubling to at most 5 s. */
+    interface Consumer {
+        @WithDefault("5")
+        int attempts();
+
+        @WithDefault("PT0.1S")
+        Duration firstBackoff();
+
+        @WithDefault("PT5S")
+        Duration maxBackoff();
+    }
 }
