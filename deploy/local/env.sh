@@ -22,6 +22,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 DATABASES=(rewards performance selection ticket_ledger eventlog_test rewards_test performance_test selection_test ticket_ledger_test)
 # One topic per service: each service's whole event log, kept forever.
 TOPICS=(nym.rewards.events nym.performance.events nym.selection.events nym.ticket-ledger.events)
+# Each service's dead-letter topic: input records its consumers parked (ADR 0010).
+DLQ_TOPICS=(nym.rewards.events.dlq nym.performance.events.dlq nym.selection.events.dlq nym.ticket-ledger.events.dlq)
 TOPIC_PARTITIONS=${TOPIC_PARTITIONS:-3}
 
 KAFKA_DIR="$TOKENOMICS_STATE_DIR/kafka"

@@ -117,6 +117,6 @@ done
 port_open 127.0.0.1 "$KAFKA_PORT" || { log "Kafka did not open port $KAFKA_PORT"; exit 1; }
 
 # Topics: created (or checked) with the broker's own client jar; infinite retention is the point.
-java -cp "$KAFKA_LIB/*" "$LOCAL_DIR/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" "$TOPIC_PARTITIONS" "${TOPICS[@]}" \
+java -cp "$KAFKA_LIB/*" "$LOCAL_DIR/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" "$TOPIC_PARTITIONS" "${TOPICS[@]}" "${DLQ_TOPICS[@]}" \
   || { log "creating topics failed"; exit 1; }
-log "Kafka ready on 127.0.0.1:$KAFKA_PORT (topics: ${TOPICS[*]})"
+log "Kafka ready on 127.0.0.1:$KAFKA_PORT (topics: ${TOPICS[*]} ${DLQ_TOPICS[*]})"

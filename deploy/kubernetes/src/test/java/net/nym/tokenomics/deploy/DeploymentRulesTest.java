@@ -32,6 +32,11 @@ class DeploymentRulesTest {
             "selection-service", List.of("nym.selection.events", "nym.rewards.events", "nym.performance.events"),
             "ticket-ledger-service", List.of("nym.ticket-ledger.events", "nym.selection.events", "nym.rewards.events"));
 
+    /** A service's dead-letter topic (ADR 0010): its own topic + ".dlq", as event-log's topics.dlq.* defaults. */
+    private static String deadLetterTopic(List<String> topics) {
+        return topics.getFirst() + ".dlq";
+    }
+
     /** Secrets created by hand or by another tool before deploying (each is documented in README.md). */
     private static final Set<String> EXTERNAL_SECRETS = Set.of("nym-jwt-public-key", "nym-api-tls", "pg-backup-s3");
 
@@ -201,7 +206,10 @@ class DeploymentRulesTest {
             assertThat(t.path("spec").path("config").path("cleanup.policy").asText()).as(Manifests.id(t)).isEqualTo("delete");
         }
         Set<String> expected = new HashSet<>();
-        TOPICS.values().forEach(v -> expected.add(v.getFirst()));
+        TOPICS.values().forEach(v -> {
+            expected.add(v.getFirst());
+            expected.add(deadLetterTopic(v));
+        });
         assertThat(names).isEqualTo(expected);
     }
 
@@ -236,8 +244,11 @@ class DeploymentRulesTest {
                 }
             }
             List<String> topics = TOPICS.get(svc);
-            assertThat(written).as(svc + " writes").containsExactly(topics.getFirst());
-            assertThat(read).as(svc + " reads").containsExactlyInAnyOrderElementsOf(topics);
+            assertThat(written).as(svc + " writes its topic and parks on its dead-letter topic")
+                    .containsExactlyInAnyOrder(topics.getFirst(), deadLetterTopic(topics));
+            List<String> readable = new java.util.ArrayList<>(topics);
+            readable.add(deadLetterTopic(topics));
+            assertThat(read).as(svc + " reads").containsExactlyInAnyOrderElementsOf(readable);
             assertThat(groups).as(svc + " consumer groups").containsExactly(svc);
         }
     }

@@ -42,4 +42,19 @@ public interface EventLogConfig {
         @WithDefault("1000")
         long every();
     }
+
+    /** How a consumer channel retries a failing record before it parks it (ADR 0010). */
+    Consumer consumer();
+
+    /** {@code eventlog.consumer.*}: 5 attempts, back-off from 100 ms doubling to at most 5 s. */
+    interface Consumer {
+        @WithDefault("5")
+        int attempts();
+
+        @WithDefault("PT0.1S")
+        Duration firstBackoff();
+
+        @WithDefault("PT5S")
+        Duration maxBackoff();
+    }
 }

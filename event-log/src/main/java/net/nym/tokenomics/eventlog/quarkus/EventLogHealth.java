@@ -8,15 +8,21 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.sql.Connection;
 
-/** Ready when the event log's database answers; reports what the relay and the consumers have done. */
+/**
+ * Ready when the event log's database answers and no consumer channel is stuck on a record (retrying it: the
+ * response names the channel, topic, partition and offset, and turns UP again once the record is applied or
+ * parked); reports what the relay and the consumers have done.
+ */
 @Readiness
 @ApplicationScoped
 public class EventLogHealth implements HealthCheck {
 
     private final EventLogRuntime runtime;
+    private final InboxChannels channels;
 
-    public EventLogHealth(EventLogRuntime runtime) {
+    public EventLogHealth(EventLogRuntime runtime, InboxChannels channels) {
         this.runtime = runtime;
+        this.channels = channels;
     }
 
     @Override
@@ -31,7 +37,12 @@ public class EventLogHealth implements HealthCheck {
         if (runtime.relay() != null) {
             b.withData("relay_published", runtime.relay().publishedCount());
         }
-        runtime.consumers().forEach((name, c) -> b.withData("consumer_" + name + "_applied", c.appliedCount()));
+        channels.channels().forEach((channel, d) -> {
+            b.withData("channel_" + channel + "_applied", d.appliedCount());
+            b.withData("channel_" + channel + "_parked", d.parkedCount());
+            d.stuck().ifPresent(s -> b.down().withData("channel_" + channel + "_stuck", "%s-%d@%d attempt %d: %s"
+                    .formatted(s.topic(), s.partition(), s.offset(), s.attempt(), s.error())));
+        });
         return b.build();
     }
 }

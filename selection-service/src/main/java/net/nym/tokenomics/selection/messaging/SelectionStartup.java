@@ -3,10 +3,13 @@ package net.nym.tokenomics.selection.messaging;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ChannelRegistry;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import net.nym.tokenomics.eventlog.quarkus.EventLogRuntime;
+import net.nym.tokenomics.eventlog.quarkus.InboxChannels;
 import net.nym.tokenomics.eventlog.replay.KafkaLogImporter;
 import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.Transactions;
@@ -14,45 +17,45 @@ import net.nym.tokenomics.selection.application.SelectionService;
 import net.nym.tokenomics.selection.config.SelectionConfig;
 import net.nym.tokenomics.selection.domain.clock.ClockMode;
 import net.nym.tokenomics.selection.domain.clock.EpochClockState;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Start-up: folds the log (initialising the clock on the very first start), then consumes rewards-service's and
- * performance-service's topics. The scheduler sends {@code Tick(now)} from the injected clock in REAL and ACCELERATED
+ * performance-service's topics on the Quarkus Messaging channel {@value #CHANNEL} (application.properties: topics,
+ * group id = {@code selection.consumer-name}, dead-letter queue; it starts paused and is resumed here). The scheduler sends {@code Tick(now)} from the injected clock in REAL and ACCELERATED
  * mode; in MANUAL mode epochs end only on the admin advance.
  */
 @ApplicationScoped
 public class SelectionStartup {
 
+    static final String CHANNEL = "selection-inputs";
     private static final Logger LOG = Logger.getLogger(SelectionStartup.class);
 
     private final SelectionService service;
     private final EventLogRuntime runtime;
+    private final InboxChannels channels;
+    private final ChannelRegistry channelRegistry;
     private final Clock clock;
-    private final String rewardsTopic;
-    private final String performanceTopic;
     private final boolean rebuildFromKafka;
     private final boolean verifyOnStart;
 
     @Inject
-    public SelectionStartup(SelectionService service, EventLogRuntime runtime, Clock clock,
-                            @ConfigProperty(name = "topics.rewards") String rewardsTopic,
-                            @ConfigProperty(name = "topics.performance") String performanceTopic,
-                            SelectionConfig config) {
-        this(service, runtime, clock, rewardsTopic, performanceTopic, config.rebuildFromKafka(), config.verifyOnStart());
+    public SelectionStartup(SelectionService service, EventLogRuntime runtime, InboxChannels channels,
+                            ChannelRegistry channelRegistry, Clock clock, SelectionConfig config) {
+        this(service, runtime, channels, channelRegistry, clock, config.rebuildFromKafka(), config.verifyOnStart());
     }
 
-    SelectionStartup(SelectionService service, EventLogRuntime runtime, Clock clock,
-                     String rewardsTopic, String performanceTopic, boolean rebuildFromKafka, boolean verifyOnStart) {
+    SelectionStartup(SelectionService service, EventLogRuntime runtime, InboxChannels channels,
+                     ChannelRegistry channelRegistry, Clock clock, boolean rebuildFromKafka, boolean verifyOnStart) {
         this.service = service;
         this.runtime = runtime;
+        this.channels = channels;
+        this.channelRegistry = channelRegistry;
         this.clock = clock;
-        this.rewardsTopic = rewardsTopic;
-        this.performanceTopic = performanceTopic;
         this.rebuildFromKafka = rebuildFromKafka;
         this.verifyOnStart = verifyOnStart;
     }
@@ -74,8 +77,21 @@ public class SelectionStartup {
                     check.selectionsVerified());
         }
         service.start(clock.instant());
-        runtime.startConsumer(service.settings().consumerName(), List.of(rewardsTopic, performanceTopic),
-                SelectionService.INPUT_TYPES, service::onInput);
+        channels.register(CHANNEL, service.settings().consumerName(), SelectionService.INPUT_TYPES, service::onInput);
+    }
+
+    /**
+     * Consumes once the log is folded ({@link #onStart}) and Quarkus Messaging has wired the channel (its start-up
+     * observer has priority 1000, the same as {@link #onStart}, so the resume must come after both).
+     */
+    void resumeInputs(@Observes @Priority(1500) StartupEvent event) {
+        channelRegistry.getPausable(CHANNEL).resume();
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking(ordered = true)
+    void consume(ConsumerRecord<String, byte[]> record) {
+        channels.deliver(CHANNEL, record);
     }
 
     private void rebuildFromKafka() {

@@ -3,7 +3,9 @@ package net.nym.tokenomics.selection.messaging;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
+import io.smallrye.reactive.messaging.ChannelRegistry;
 import net.nym.tokenomics.eventlog.quarkus.EventLogRuntime;
+import net.nym.tokenomics.eventlog.quarkus.InboxChannels;
 import net.nym.tokenomics.selection.application.SelectionService;
 import net.nym.tokenomics.selection.domain.clock.ClockMode;
 import net.nym.tokenomics.selection.domain.clock.EpochClockState;
@@ -30,14 +32,18 @@ class ClockTickTest {
     DataSource dataSource;
     @Inject
     EventLogRuntime runtime;
+    @Inject
+    InboxChannels channels;
+    @Inject
+    ChannelRegistry channelRegistry;
 
     private SelectionService service(ClockMode mode) {
         return new SelectionService(dataSource, new SelectionService.Settings("tick-" + UUID.randomUUID(), "c", mode,
                 Duration.ofSeconds(10), 720, new RewardedSetSizes(1, 1, 3, 0), Decimal.ONE, Map.of()));
     }
 
-    private static SelectionStartup ticker(SelectionService s, Instant now, EventLogRuntime runtime) {
-        return new SelectionStartup(s, runtime, Clock.fixed(now, ZoneOffset.UTC), "unused-rewards", "unused-performance", false, false);
+    private SelectionStartup ticker(SelectionService s, Instant now, EventLogRuntime runtime) {
+        return new SelectionStartup(s, runtime, channels, channelRegistry, Clock.fixed(now, ZoneOffset.UTC), false, false);
     }
 
     @Test

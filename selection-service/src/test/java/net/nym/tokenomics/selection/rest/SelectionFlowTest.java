@@ -6,8 +6,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
-import net.nym.tokenomics.eventlog.inbox.EventConsumer;
-import net.nym.tokenomics.eventlog.quarkus.EventLogRuntime;
+import net.nym.tokenomics.eventlog.messaging.InboxDelivery;
+import net.nym.tokenomics.eventlog.quarkus.InboxChannels;
 import net.nym.tokenomics.eventlog.relay.KafkaEnvelope;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
@@ -53,7 +53,7 @@ class SelectionFlowTest {
     @ConfigProperty(name = "selection.consumer-name")
     String consumerName;
     @Inject
-    EventLogRuntime runtime;
+    InboxChannels channels;
     @Inject
     SelectionService service;
     @Inject
@@ -166,7 +166,8 @@ class SelectionFlowTest {
         long version = service.view().version();
 
         // duplicates: the same snapshot again (inbox) and a different snapshot of the same epoch (first one wins)
-        EventConsumer consumer = runtime.consumers().get(consumerName);
+        InboxDelivery consumer = channels.channels().get("selection-inputs");
+        assertThat(consumer.consumerName()).isEqualTo(consumerName);
         long seen = consumer.appliedCount() + consumer.duplicateCount();
         Fixtures.send(rewardsTopic, snapshot);
         Fixtures.send(rewardsTopic, Fixtures.snapshot(e, 2, 2, 6, 0, Map.of(n, 1L)));

@@ -1,10 +1,13 @@
 package net.nym.tokenomics.ticketledger.messaging;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.ChannelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.quarkus.EventLogRuntime;
+import net.nym.tokenomics.eventlog.quarkus.InboxChannels;
 import net.nym.tokenomics.eventlog.store.EventCodec;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter;
@@ -14,8 +17,10 @@ import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.persistence.EpochClock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -31,17 +36,23 @@ import java.util.concurrent.ExecutionException;
  * The ledger's inputs: the node registry from rewards-service (NodeBonded / NodeUnbonded -> RecordGateway) and the
  * epoch clock from selection-service (EpochStarted moves the clock, EpochEnded(e) closes usage through e). Each input
  * is applied in one transaction with its inbox record; everything else on those topics is ignored.
+ *
+ * <p>The records arrive on the Quarkus Messaging channel {@value #CHANNEL} (application.properties: topics, group id
+ * {@value #CONSUMER}, dead-letter queue). The channel starts paused and is resumed once the index is rebuilt.
  */
 @ApplicationScoped
 public class LedgerInputConsumer {
 
     public static final String CONSUMER = "ticket-ledger-service";
+    static final String CHANNEL = "ledger-inputs";
     /** The integration events {@link #handle} acts on; the consumer passes over every other type unread. */
     static final Set<String> HANDLED = IntegrationEvents.types(IntegrationEvents.NodeBonded.class,
             IntegrationEvents.NodeUnbonded.class, IntegrationEvents.EpochStarted.class, IntegrationEvents.EpochEnded.class);
     private static final Logger LOG = Logger.getLogger(LedgerInputConsumer.class);
 
     private final EventLogRuntime runtime;
+    private final InboxChannels channels;
+    private final ChannelRegistry channelRegistry;
     private final LedgerWriter writer;
     private final EpochClock epochClock;
     private final Clock clock;
@@ -49,11 +60,13 @@ public class LedgerInputConsumer {
     private final List<String> topics;
     private final boolean createTopics;
 
-    public LedgerInputConsumer(EventLogRuntime runtime, LedgerWriter writer, EpochClock epochClock, Clock clock,
+    public LedgerInputConsumer(EventLogRuntime runtime, InboxChannels channels, ChannelRegistry channelRegistry, LedgerWriter writer, EpochClock epochClock, Clock clock,
                                LedgerSettings settings,
                                @ConfigProperty(name = "topics.rewards") String rewardsTopic,
                                @ConfigProperty(name = "topics.selection") String selectionTopic) {
         this.runtime = runtime;
+        this.channels = channels;
+        this.channelRegistry = channelRegistry;
         this.writer = writer;
         this.epochClock = epochClock;
         this.clock = clock;
@@ -67,7 +80,14 @@ public class LedgerInputConsumer {
         if (createTopics) {
             ensureTopics();
         }
-        runtime.startConsumer(CONSUMER, topics, HANDLED, this::handle);
+        channels.register(CHANNEL, CONSUMER, HANDLED, this::handle);
+        channelRegistry.getPausable(CHANNEL).resume();
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking(ordered = true)
+    void consume(ConsumerRecord<String, byte[]> record) {
+        channels.deliver(CHANNEL, record);
     }
 
     void handle(Connection c, StoredEvent event) throws SQLException {

@@ -73,11 +73,16 @@ public final class LedgerTestSupport {
     }
 
     public static void bond(Gateway g) {
-        produce(topic("rewards"), IntegrationEvents.NodeBonded.TYPE, new IntegrationEvents.NodeBonded(g.nodeId(),
-                "n1owner" + g.nodeId(), g.identity().base58(), "gw" + g.nodeId() + ".example", 8080,
-                new IntegrationEvents.NodeRoles(false, true, true), Unym.of(100_000_000L), 1));
+        produceBonded(g, UUID.randomUUID());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> given().get("/v1/gateways/" + g.nodeId()).statusCode() == 200);
+    }
+
+    /** Produces the NodeBonded of {@code g} with event id {@code id}, without waiting for it to be applied. */
+    public static void produceBonded(Gateway g, UUID id) {
+        produce(topic("rewards"), IntegrationEvents.NodeBonded.TYPE, new IntegrationEvents.NodeBonded(g.nodeId(),
+                "n1owner" + g.nodeId(), g.identity().base58(), "gw" + g.nodeId() + ".example", 8080,
+                new IntegrationEvents.NodeRoles(false, true, true), Unym.of(100_000_000L), 1), id);
     }
 
     /** Makes sure the epoch clock is known (EpochStarted(1) is harmless if a later epoch runs already). */
@@ -97,7 +102,11 @@ public final class LedgerTestSupport {
 
     /** Produces an integration event as its producing service's relay would, with a fresh event id. */
     public static UUID produce(String topic, String type, Object record) {
-        UUID id = UUID.randomUUID();
+        return produce(topic, type, record, UUID.randomUUID());
+    }
+
+    /** Produces an integration event with the given event id. */
+    public static UUID produce(String topic, String type, Object record, UUID id) {
         NewEvent encoded = IntegrationEvents.codec().encode(id, record);
         long seq = SEQ.getAndIncrement();
         StoredEvent stored = new StoredEvent(seq, seq, id, "test-" + type, seq, type, encoded.schemaVersion(),
