@@ -4,6 +4,7 @@ import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LogLines;
+import net.nym.tokenomics.eventlog.testing.SnapshotRows;
 import net.nym.tokenomics.rewards.domain.Decision;
 import net.nym.tokenomics.rewards.domain.LedgerDecider;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
@@ -15,9 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -79,20 +77,8 @@ class RewardsSnapshotTest {
         }
     }
 
-    private List<Long> snapshotVersions(RewardsHistory h, String stream) {
-        return Transactions.inTransaction(h.dataSource, c -> {
-            List<Long> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT stream_version FROM snapshot WHERE stream = ? ORDER BY stream_version")) {
-                ps.setString(1, stream);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-            return out;
-        });
+    private static List<Long> snapshotVersions(RewardsHistory h, String stream) {
+        return SnapshotRows.versions(h.dataSource, stream);
     }
 
     private List<String> lines(Level level, String stream) {
@@ -148,14 +134,7 @@ class RewardsSnapshotTest {
         RewardsHistory h = new RewardsHistory("rwsnapbad");
         Seen before = Seen.of(history(h));
         long latest = snapshotVersions(h, LedgerLog.LEDGER).getLast();
-        Transactions.inTransaction(h.dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE snapshot SET state = set_byte(state, 10,"
-                    + " get_byte(state, 10) # 255) WHERE stream = ? AND stream_version = ?")) {
-                ps.setString(1, LedgerLog.LEDGER);
-                ps.setLong(2, latest);
-                return ps.executeUpdate();
-            }
-        });
+        assertThat(SnapshotRows.corrupt(h.dataSource, LedgerLog.LEDGER, latest)).isEqualTo(1);
         LedgerService restarted = h.start(EVERY);
         assertThat(lines(Level.WARNING, LedgerLog.LEDGER)).singleElement().asString().contains("v" + latest);
         assertThat(lines(Level.INFO, LedgerLog.LEDGER)).anyMatch(l -> l.contains("full fold of " + before.version()));

@@ -7,6 +7,7 @@ import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LogLines;
+import net.nym.tokenomics.eventlog.testing.SnapshotRows;
 import net.nym.tokenomics.selection.Fixtures;
 import net.nym.tokenomics.selection.domain.clock.ClockMode;
 import net.nym.tokenomics.selection.domain.selection.RewardedSetSizes;
@@ -15,11 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,19 +83,7 @@ class SelectionSnapshotTest {
     }
 
     private List<Long> snapshotVersions(String stream) {
-        return Transactions.inTransaction(dataSource, c -> {
-            List<Long> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT stream_version FROM snapshot WHERE stream = ? ORDER BY stream_version")) {
-                ps.setString(1, stream);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return SnapshotRows.versions(dataSource, stream);
     }
 
     /** The rest of the history after a restart: epoch 3's inputs select epoch 4; the log must still verify. */
@@ -140,14 +126,7 @@ class SelectionSnapshotTest {
         SelectionService first = history(stream);
         SelectionService.ReadView before = first.view();
         long latest = snapshotVersions(stream).getLast();
-        Transactions.inTransaction(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE snapshot SET state = set_byte(state, 10,"
-                    + " get_byte(state, 10) # 255) WHERE stream = ? AND stream_version = ?")) {
-                ps.setString(1, stream);
-                ps.setLong(2, latest);
-                return ps.executeUpdate();
-            }
-        });
+        assertThat(SnapshotRows.corrupt(dataSource, stream, latest)).isEqualTo(1);
         SelectionService restarted = service(stream, 7);
         goOn(restarted);
         assertThat(lines(Level.WARNING, stream)).singleElement().asString().contains("v" + latest);

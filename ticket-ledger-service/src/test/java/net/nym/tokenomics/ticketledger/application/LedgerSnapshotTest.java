@@ -9,6 +9,7 @@ import net.nym.tokenomics.eventlog.store.SnapshotStore;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LogLines;
+import net.nym.tokenomics.eventlog.testing.SnapshotRows;
 import net.nym.tokenomics.ticketledger.application.LedgerHistory.Service;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter.BatchResult;
 import net.nym.tokenomics.ticketledger.domain.ledger.GatewayRegistration;
@@ -87,19 +88,7 @@ class LedgerSnapshotTest {
     }
 
     private static List<Long> snapshotVersions(LedgerHistory h) {
-        return Transactions.inTransaction(h.dataSource, c -> {
-            List<Long> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT stream_version FROM snapshot WHERE stream = ? ORDER BY stream_version")) {
-                ps.setString(1, LedgerView.STREAM);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return SnapshotRows.versions(h.dataSource, LedgerView.STREAM);
     }
 
     /** The digests the log's published EpochUsageClosed records carry, by epoch. */
@@ -169,14 +158,7 @@ class LedgerSnapshotTest {
         LedgerHistory h = new LedgerHistory("ledsnapbad", T0, 2);
         Seen before = Seen.of(history(h));
         long latest = snapshotVersions(h).getLast();
-        Transactions.inTransaction(h.dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE snapshot SET state = set_byte(state, 10,"
-                    + " get_byte(state, 10) # 255) WHERE stream = ? AND stream_version = ?")) {
-                ps.setString(1, LedgerView.STREAM);
-                ps.setLong(2, latest);
-                return ps.executeUpdate();
-            }
-        });
+        assertThat(SnapshotRows.corrupt(h.dataSource, LedgerView.STREAM, latest)).isEqualTo(1);
         Service restarted = h.start(EVERY);
         assertThat(lines(Level.WARNING)).singleElement().asString().contains("v" + latest);
         assertThat(lines(Level.INFO)).anyMatch(l -> l.contains("full fold of " + before.version() + " events"));

@@ -94,18 +94,9 @@ public final class YearHistory {
         year.initialize();
         year.bond(nodes);
         System.out.printf(Locale.ROOT, "rewards: genesis and %d bonds in %.1f s%n", nodes, (System.nanoTime() - t0) / 1e9);
-        long start = System.nanoTime(), window = start;
-        long epoch = 0, version = 0;
-        while (epoch < epochs && System.nanoTime() < deadline) {
-            version = year.epoch(epoch);
-            epoch++;
-            if (epoch % 100 == 0) {
-                long now = System.nanoTime();
-                System.out.printf(Locale.ROOT, "epoch %d: %.2f epochs/s (last 100: %.2f), ledger version %d, %d live delegations%n",
-                        epoch, epoch / ((now - start) / 1e9), 100 / ((now - window) / 1e9), version, year.liveDelegations());
-                window = now;
-            }
-        }
+        long start = System.nanoTime();
+        long epoch = epochs(epochs, deadline, e -> "ledger version " + year.epoch(e) + ", " + year.liveDelegations()
+                + " live delegations");
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "rewards: %d of %d epochs in %.1f s (%.2f epochs/s%s), %d live delegations, state digest %s%n",
                 epoch, epochs, seconds, epoch / seconds, epoch < epochs ? ", stopped by --minutes" : "", year.liveDelegations(),
@@ -122,23 +113,33 @@ public final class YearHistory {
         long t0 = System.nanoTime();
         year.bond(nodes);
         System.out.printf(Locale.ROOT, "selection: %d bonds and epoch 0's set in %.1f s%n", nodes, (System.nanoTime() - t0) / 1e9);
-        long start = System.nanoTime(), window = start;
-        long epoch = 0, version = 0;
-        while (epoch < epochs && System.nanoTime() < deadline) {
-            version = year.epoch(epoch);
-            epoch++;
-            if (epoch % 100 == 0) {
-                long now = System.nanoTime();
-                System.out.printf(Locale.ROOT, "epoch %d: %.2f epochs/s (last 100: %.2f), stream version %d%n",
-                        epoch, epoch / ((now - start) / 1e9), 100 / ((now - window) / 1e9), version);
-                window = now;
-            }
-        }
+        long start = System.nanoTime();
+        long epoch = epochs(epochs, deadline, e -> "stream version " + year.epoch(e));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "selection: %d of %d epochs in %.1f s (%.2f epochs/s%s), last proof digest %s%n",
                 epoch, epochs, seconds, epoch / seconds, epoch < epochs ? ", stopped by --minutes" : "", year.lastProofDigest());
         logSize(dataSource);
         System.exit(0);
+    }
+
+    /**
+     * Writes epochs 0, 1, … until {@code epochs} are written or the deadline ({@link System#nanoTime}) passes, with a
+     * progress line every 100 epochs ending in what {@code epoch} (which writes one epoch) answered; returns how many.
+     */
+    private static long epochs(int epochs, long deadline, java.util.function.LongFunction<String> epoch) {
+        long start = System.nanoTime(), window = start;
+        long written = 0;
+        while (written < epochs && System.nanoTime() < deadline) {
+            String state = epoch.apply(written);
+            written++;
+            if (written % 100 == 0) {
+                long now = System.nanoTime();
+                System.out.printf(Locale.ROOT, "epoch %d: %.2f epochs/s (last 100: %.2f), %s%n",
+                        written, written / ((now - start) / 1e9), 100 / ((now - window) / 1e9), state);
+                window = now;
+            }
+        }
+        return written;
     }
 
     /** Drops and re-creates {@code schema}, migrated with event-log's and {@code owner}'s jar's migrations only. */
