@@ -39,7 +39,7 @@ import java.util.UUID;
  * the whole fold, on a log written through the service's own command handler and {@link EpochPublisher}: {@code nodes}
  * registered and probed nodes (default 200), then {@code epochs} hourly epochs (default 750), each with two monitors'
  * submissions of every node and its published result; the writer's follower snapshots every {@code every} events
- * (default 1,000). States retain {@code retained} epochs' results (default 2,160, the service's). Each start-up runs
+ * (default 1,000). States retain {@code retained} epochs' results (default 24, the service's). Each start-up runs
  * three times in this JVM. Prints the snapshot's size by part (which parts grow with the log) and the codec's times.
  * Run: {@code java -cp <test classpath> net.nym.tokenomics.performance.StartupSnapshotBenchmark [epochs] [nodes]
  * [every] [retained]}.
@@ -57,7 +57,7 @@ public final class StartupSnapshotBenchmark {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 750;
         int nodes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         long every = args.length > 2 ? Long.parseLong(args[2]) : 1_000;
-        int retained = args.length > 3 ? Integer.parseInt(args[3]) : 2160;
+        int retained = args.length > 3 ? Integer.parseInt(args[3]) : 24;
         DataSource ds = LocalInfra.freshSchema("perfstart");
         createHistoryTable(ds);
         EventCodec codec = PerformanceEvents.codec();

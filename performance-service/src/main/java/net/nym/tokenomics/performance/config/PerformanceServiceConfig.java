@@ -37,8 +37,11 @@ public interface PerformanceServiceConfig {
     @WithDefault("PT48H")
     Duration retention();
 
-    /** How many published epochs the in-memory read model keeps for the REST reads. */
-    @WithDefault("2160")
+    /**
+     * How many published epochs' results the in-memory state keeps (a day's: the start-up check of the history table
+     * reads the newest); the REST reads come from the history table, so this bounds the heap, not what can be read.
+     */
+    @WithDefault("24")
     int retainedEpochs();
 
     interface Submission {

@@ -14,6 +14,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A row of {@code node_epoch_performance}, read only (written by {@link PerformanceHistoryProjection}). */
 @Entity
@@ -58,6 +59,17 @@ public class NodeEpochPerformanceRow extends PanacheEntityBase {
     /** The performance as published ({@code Percent} as a double, like the in-memory result). */
     public double performanceValue() {
         return PerformanceHistoryProjection.decimal(performance).toDouble();
+    }
+
+    /** The reasons as published: the stored comma-separated names, in their order (none: an empty list). */
+    public List<String> reasonNames() {
+        return reasons.isEmpty() ? List.of() : List.of(reasons.split(","));
+    }
+
+    /** The node's newest row (the latest published epoch that scored it), if any: one step of the primary key. */
+    public static Uni<Optional<NodeEpochPerformanceRow>> latest(long nodeId) {
+        return NodeEpochPerformanceRow.<NodeEpochPerformanceRow>find("nodeId = ?1", Sort.descending("epochId"), nodeId)
+                .firstResult().map(Optional::ofNullable);
     }
 
     /** A page of the node's rows with {@code from <= epoch <= to}, newest first. */

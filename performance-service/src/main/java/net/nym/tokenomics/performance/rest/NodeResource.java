@@ -13,21 +13,19 @@ import jakarta.ws.rs.core.MediaType;
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.performance.application.PerformanceApplication;
-import net.nym.tokenomics.performance.domain.config.ConfigScore;
-import net.nym.tokenomics.performance.domain.epoch.NodePerformance;
 import net.nym.tokenomics.performance.domain.rewardedset.RewardedRole;
-import net.nym.tokenomics.performance.persistence.PerformanceEvents.EpochPerformancePublished;
+import net.nym.tokenomics.performance.persistence.PerformanceHistoryProjection;
 import net.nym.tokenomics.performance.readmodel.NodeEpochPerformanceRow;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Operators' reads in nym-api's shapes (B.7): the annotation and performance from the latest published epoch results
- * in memory, the history from its PostgreSQL read model (ADR 0012). A node id never bonded is a
+ * Operators' reads in nym-api's shapes (B.7), from the performance history's PostgreSQL read model (ADR 0012): the
+ * annotation and performance from the node's latest row (the newest published epoch that scored it), the history from
+ * its rows; only the current role comes from the state in memory. A node id never bonded is a
  * 404; a bonded node without a published result yet has {@code annotation: null} / {@code performance: null}.
  */
 @Path("/v1/nym-nodes")
@@ -37,12 +35,7 @@ public class NodeResource {
     public record RoutingScoreView(double score) { }
 
     public record ConfigScoreView(double score, Long versionsBehind, boolean selfDescribedApiAvailable,
-                                  boolean acceptedTermsAndConditions, boolean runsNymNodeBinary) {
-        static ConfigScoreView of(ConfigScore c) {
-            return new ConfigScoreView(c.score(), c.versionsBehind(), c.selfDescribedApiAvailable(),
-                    c.acceptedTermsAndConditions(), c.runsNymNodeBinary());
-        }
-    }
+                                  boolean acceptedTermsAndConditions, boolean runsNymNodeBinary) { }
 
     public record DetailedPerformance(double performanceScore, RoutingScoreView routingScore, ConfigScoreView configScore) { }
 
@@ -70,24 +63,27 @@ public class NodeResource {
 
     @GET
     @Path("/annotation/{node_id}")
-    public AnnotationResponse annotation(@PathParam("node_id") long nodeId) {
+    @WithSession
+    public Uni<AnnotationResponse> annotation(@PathParam("node_id") long nodeId) {
         requireKnown(nodeId);
         // nym-api's current_role: the node's role in the current (latest) rewarded set, not the scored epoch's.
         String currentRole = app.state().rewardedSet().roleOf(nodeId).map(RewardedRole::displayName).orElse(null);
-        return new AnnotationResponse(nodeId, latest(nodeId).map(p -> {
-            NodePerformance n = p.node();
-            return new Annotation(n.last24hPerformance().toString(), currentRole,
-                    new DetailedPerformance(n.performanceScore(), new RoutingScoreView(n.routingScore()),
-                            ConfigScoreView.of(n.configScore())),
-                    p.epoch(), n.performance().toString(), n.reasons().stream().map(Enum::name).toList());
-        }).orElse(null));
+        return NodeEpochPerformanceRow.latest(nodeId).map(row -> new AnnotationResponse(nodeId, row.map(r ->
+                new Annotation(PerformanceHistoryProjection.decimal(r.last24hPerformance).toString(), currentRole,
+                        new DetailedPerformance(r.performanceScore, new RoutingScoreView(r.routingScore),
+                                new ConfigScoreView(r.configScore, r.versionsBehind, r.selfDescribedApiAvailable,
+                                        r.acceptedTermsAndConditions, r.runsNymNodeBinary)),
+                        r.epochId, PerformanceHistoryProjection.decimal(r.performance).toString(), r.reasonNames()))
+                .orElse(null)));
     }
 
     @GET
     @Path("/performance/{node_id}")
-    public PerformanceResponse performance(@PathParam("node_id") long nodeId) {
+    @WithSession
+    public Uni<PerformanceResponse> performance(@PathParam("node_id") long nodeId) {
         requireKnown(nodeId);
-        return new PerformanceResponse(nodeId, latest(nodeId).map(p -> p.node().last24hPerformance().toDouble()).orElse(null));
+        return NodeEpochPerformanceRow.latest(nodeId).map(row -> new PerformanceResponse(nodeId,
+                row.map(r -> PerformanceHistoryProjection.decimal(r.last24hPerformance).toDouble()).orElse(null)));
     }
 
     /**
@@ -115,38 +111,6 @@ public class NodeResource {
                 NodeEpochPerformanceRow.page(nodeId, fromEpoch, toEpoch, page, perPage).map(rows -> new HistoryResponse(nodeId,
                         new History(new Pagination(total, page, perPage), rows.stream().map(r -> new HistoryEntry(r.epochId,
                                 LocalDate.ofInstant(r.windowEnd, ZoneOffset.UTC), r.windowEnd, r.performanceValue())).toList()))));
-    }
-
-    private record Found(long epoch, NodePerformance node) { }
-
-    private Optional<Found> latest(long nodeId) {
-        for (EpochPerformancePublished p : app.state().epochsNewestFirst()) {
-            Optional<NodePerformance> n = find(p, nodeId);
-            if (n.isPresent()) {
-                return Optional.of(new Found(p.epoch(), n.get()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Results are sorted by node id: binary search. */
-    private static Optional<NodePerformance> find(EpochPerformancePublished p, long nodeId) {
-        List<NodePerformance> nodes = p.result().nodes();
-        int lo = 0;
-        int hi = nodes.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            long id = nodes.get(mid).nodeId();
-            if (id == nodeId) {
-                return Optional.of(nodes.get(mid));
-            }
-            if (id < nodeId) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return Optional.empty();
     }
 
     private void requireKnown(long nodeId) {

@@ -17,6 +17,7 @@ import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
 import net.nym.tokenomics.performance.domain.config.ConfigScoreParams;
 import net.nym.tokenomics.performance.domain.config.ConfigScorer;
+import net.nym.tokenomics.performance.domain.epoch.NodePerformance;
 import net.nym.tokenomics.performance.domain.version.ReleaseHistory;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +150,10 @@ class EpochPerformanceTest {
         assertThat(d.routingScore()).isEqualTo(0.7);
         assertThat(d.performance()).isEqualTo(Percent.ZERO);
         assertThat(d.reasons()).containsExactly("NODE_UNREACHABLE");
+        // The annotation is read from the history table: every field as the published result in memory has it.
+        for (long id : List.of(good, outdated, down)) {
+            assertAnnotationIsTheResultOf(inWindow, id);
+        }
 
         // Duplicates: the same event again and a second EpochEnded for the same epoch change nothing.
         Fixtures.send(Fixtures.topic("selection"), first);
@@ -224,6 +229,37 @@ class EpochPerformanceTest {
         given().queryParam("from_epoch", inWindow).queryParam("to_epoch", inWindow)
                 .get("/v1/nym-nodes/performance-history/" + good).then().statusCode(200)
                 .body("history.pagination.total", equalTo(1)).body("history.data[0].epoch_id", equalTo(inWindow));
+    }
+
+    /**
+     * The node's annotation and performance over HTTP carry exactly the result of {@code epoch}, the newest epoch that
+     * scored the node, as the state in memory folded it.
+     */
+    private void assertAnnotationIsTheResultOf(long epoch, long nodeId) throws Exception {
+        var published = await().atMost(Duration.ofSeconds(30)).until(() -> app.state().epochsNewestFirst().stream()
+                .filter(p -> p.epoch() == epoch).findFirst(), java.util.Optional::isPresent).orElseThrow();
+        NodePerformance n = published.result().nodes().stream().filter(x -> x.nodeId() == nodeId).findFirst().orElseThrow();
+        var a = net.nym.tokenomics.eventlog.json.Json.mapper().readTree(given().get("/v1/nym-nodes/annotation/" + nodeId)
+                .then().statusCode(200).extract().asString()).path("annotation");
+        assertThat(a.path("epoch_id").asLong()).isEqualTo(epoch);
+        assertThat(a.path("performance").asText()).isEqualTo(n.performance().toString());
+        assertThat(a.path("last_24h_performance").asText()).isEqualTo(n.last24hPerformance().toString());
+        var detailed = a.path("detailed_performance");
+        assertThat(detailed.path("performance_score").asDouble()).isEqualTo(n.performanceScore());
+        assertThat(detailed.path("routing_score").path("score").asDouble()).isEqualTo(n.routingScore());
+        var config = detailed.path("config_score");
+        assertThat(config.path("score").asDouble()).isEqualTo(n.configScore().score());
+        assertThat(config.path("versions_behind").isNull() ? null : config.path("versions_behind").asLong())
+                .isEqualTo(n.configScore().versionsBehind());
+        assertThat(config.path("self_described_api_available").asBoolean()).isEqualTo(n.configScore().selfDescribedApiAvailable());
+        assertThat(config.path("accepted_terms_and_conditions").asBoolean()).isEqualTo(n.configScore().acceptedTermsAndConditions());
+        assertThat(config.path("runs_nym_node_binary").asBoolean()).isEqualTo(n.configScore().runsNymNodeBinary());
+        List<String> reasons = new java.util.ArrayList<>();
+        a.path("reasons").forEach(r -> reasons.add(r.asText()));
+        assertThat(reasons).isEqualTo(n.reasons().stream().map(Enum::name).toList());
+        assertThat(net.nym.tokenomics.eventlog.json.Json.mapper().readTree(given().get("/v1/nym-nodes/performance/" + nodeId)
+                .then().statusCode(200).extract().asString()).path("performance").asDouble())
+                .isEqualTo(n.last24hPerformance().toDouble());
     }
 
     /** Every row of the performance history as PostgreSQL prints it, in key order. */
