@@ -30,7 +30,7 @@ import java.util.function.LongFunction;
 /**
  * A ticket ledger on a schema of its own (the event-log tables and the service's migrations), written through the
  * service's writer with a clock the caller moves: gateways, groups of batches with replays and double spends, epoch
- * closes and serial expiry. For the snapshot test and the start-up benchmark.
+ * closes and serial expiry. For the snapshot test, the start-up benchmark and the year generator.
  */
 final class LedgerHistory {
 
@@ -81,15 +81,24 @@ final class LedgerHistory {
     private Submitted lastSubmitted;
 
     LedgerHistory(String schemaPrefix, Instant start, long seed) {
-        String schema = (schemaPrefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase();
+        this(freshSchema(schemaPrefix), start, seed);
+    }
+
+    /** On a schema already migrated with the service's migrations (the year generator's). */
+    LedgerHistory(DataSource dataSource, Instant start, long seed) {
+        this.dataSource = dataSource;
+        this.clock = new MovableClock(start);
+        this.random = new Random(seed);
+    }
+
+    private static DataSource freshSchema(String prefix) {
+        String schema = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)).toLowerCase();
         org.postgresql.ds.PGSimpleDataSource direct = new org.postgresql.ds.PGSimpleDataSource();
         direct.setUrl(LocalInfra.jdbcUrl("eventlog_test"));
         direct.setUser(LocalInfra.env("PG_USER", "tokenomics"));
         direct.setPassword(LocalInfra.env("PG_PASSWORD", "tokenomics"));
         EventLogSchema.migrate(direct, schema, "classpath:db/migration");
-        this.dataSource = LocalInfra.dataSource("eventlog_test", schema);
-        this.clock = new MovableClock(start);
-        this.random = new Random(seed);
+        return LocalInfra.dataSource("eventlog_test", schema);
     }
 
     /** A service as a (re)start makes it: a new view, folded from the log (and a snapshot, if {@code every} > 0). */

@@ -2,6 +2,7 @@ package net.nym.tokenomics.simulator.benchmark.year;
 
 import io.smallrye.config.WithDefault;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -23,9 +24,15 @@ final class ConfigDefaults {
                     case "toString" -> mapping.getSimpleName() + " (defaults)";
                     case "hashCode" -> System.identityHashCode(self);
                     case "equals" -> self == args[0];
-                    default -> valueOf(method);
+                    // a default method derives its value from the others (e.g. a domain config from its parts)
+                    default -> method.isDefault() ? InvocationHandler.invokeDefault(self, method, args) : valueOf(method);
                 });
         return mapping.cast(proxy);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(Class<?> type, String name) {
+        return Enum.valueOf((Class<? extends Enum>) type, name);
     }
 
     private static Object valueOf(Method method) {
@@ -50,6 +57,8 @@ final class ConfigDefaults {
             return Duration.parse(v);
         } else if (type == Instant.class) {
             return Instant.parse(v);
+        } else if (type.isEnum()) {
+            return enumConstant(type, v);
         }
         throw new IllegalStateException(method + ": no conversion for " + type);
     }

@@ -33,8 +33,8 @@ import java.util.Locale;
  *
  * <pre>
  * export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
- * mvn -Dmaven.repo.local=/work/m2-bench -B -ntp install -DskipTests
- * cd simulator &amp;&amp; mvn -Dmaven.repo.local=/work/m2-bench -B -ntp -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * mvn -B -ntp install -DskipTests
+ * cd simulator &amp;&amp; mvn -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * $JAVA_HOME/bin/java -cp target/test-classes:$(cat /tmp/cp.txt) net.nym.tokenomics.simulator.benchmark.year.YearMeasure \
  *     --jar ../rewards-service/target/quarkus-app/quarkus-run.jar --service rewards --db rewards_test --schema year_rewards \
  *     --port 18181 --query "/v1/nodes/1/rewards?from_epoch=0&amp;to_epoch=8759&amp;per_page=1000" \
