@@ -14,7 +14,10 @@ public final class Relays {
     private Relays() {
     }
 
-    /** Publishes until this relay has sent {@code expected} events in all; fails after {@code deadline}. */
+    /**
+     * Publishes until this relay instance has sent {@code expected} events in all; fails after {@code deadline}, and
+     * fails when it has sent more (a batch beyond the expected events is published twice or invented).
+     */
     public static void publishAll(OutboxRelay relay, long expected, Duration deadline) throws Exception {
         long end = System.nanoTime() + deadline.toNanos();
         while (relay.publishedCount() < expected) {
@@ -25,6 +28,9 @@ public final class Relays {
                 }
                 Thread.sleep(20);
             }
+        }
+        if (relay.publishedCount() != expected) {
+            throw new AssertionError("the relay published " + relay.publishedCount() + " events, expected " + expected);
         }
     }
 }

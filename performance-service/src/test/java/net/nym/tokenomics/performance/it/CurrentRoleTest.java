@@ -101,7 +101,7 @@ class CurrentRoleTest {
 
         // Replay: a fresh fold of the log has the same current set, and every published epoch still verifies.
         PerformanceState fresh = app.newState();
-        new LogFollower(app.dataSource(), fresh).catchUp();
+        FollowerCatchUp.toHead(new LogFollower(app.dataSource(), fresh), app.dataSource());
         assertThat(fresh.rewardedSet()).isEqualTo(app.state().rewardedSet());
         assertThat(fresh.rewardedSet().epoch()).isEqualTo(set + 1);
         given().header("Authorization", ADMIN).post("/v1/admin/replay-check").then().statusCode(200)

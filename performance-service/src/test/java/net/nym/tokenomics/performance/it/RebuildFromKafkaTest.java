@@ -95,8 +95,8 @@ class RebuildFromKafkaTest {
 
         // The fold of the rebuilt log equals the service's state.
         PerformanceState rebuilt = app.newState();
-        new LogFollower(empty, rebuilt).catchUp();
-        app.follower().catchUp();
+        FollowerCatchUp.toHead(new LogFollower(empty, rebuilt), empty);
+        FollowerCatchUp.toHead(app.follower(), app.dataSource());
         PerformanceState live = app.state();
         Map<Long, EpochPerformancePublished> liveEpochs = live.epochs();
         assertThat(rebuilt.epochs()).containsKey(epoch).isNotEmpty();
