@@ -8,6 +8,7 @@ import net.nym.tokenomics.eventlog.json.Json;
 import net.nym.tokenomics.eventlog.relay.KafkaEnvelope;
 import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.StoredEvent;
+import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import javax.sql.DataSource;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
@@ -178,5 +180,18 @@ public final class LedgerTestSupport {
 
     public static String key() {
         return "batch-" + UUID.randomUUID();
+    }
+
+    /** Events in the log whose payload mentions this node id. */
+    public static long eventsMentioning(DataSource dataSource, long nodeId) {
+        return Transactions.inTransaction(dataSource, c -> {
+            try (var ps = c.prepareStatement("SELECT count(*) FROM event_log WHERE payload::text LIKE ?")) {
+                ps.setString(1, "%" + nodeId + "%");
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 }

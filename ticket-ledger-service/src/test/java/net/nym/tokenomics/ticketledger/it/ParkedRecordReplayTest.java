@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import net.nym.tokenomics.eventlog.relay.KafkaEnvelope;
+import net.nym.tokenomics.eventlog.testing.InboxFault;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -62,13 +63,13 @@ class ParkedRecordReplayTest {
             assertThat(first.getString("event_id")).isEqualTo(eventId.toString());
             assertThat(first.getBoolean("applied")).isTrue();
             assertThat(given().get("/v1/gateways/" + g.nodeId()).statusCode()).isEqualTo(200);
-            long events = InboxFault.eventsMentioning(dataSource, g.nodeId());
+            long events = LedgerTestSupport.eventsMentioning(dataSource, g.nodeId());
             assertThat(events).isPositive();
 
             JsonPath second = given().header("Authorization", admin).post(replay).then().statusCode(200).extract().jsonPath();
             assertThat(second.getBoolean("applied")).isFalse();
             assertThat(InboxFault.inboxRows(dataSource, eventId)).isEqualTo(1);
-            assertThat(InboxFault.eventsMentioning(dataSource, g.nodeId())).isEqualTo(events);
+            assertThat(LedgerTestSupport.eventsMentioning(dataSource, g.nodeId())).isEqualTo(events);
         }
         given().header("Authorization", admin).post("/v1/admin/parked-records/" + dlq + "/0/999999/replay")
                 .then().statusCode(404);

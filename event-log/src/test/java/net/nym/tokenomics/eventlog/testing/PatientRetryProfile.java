@@ -1,10 +1,13 @@
-package net.nym.tokenomics.ticketledger.it;
+package net.nym.tokenomics.eventlog.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.Map;
 
-/** A service of its own whose consumer retries a failing record (almost) for ever, so it stays stuck until fixed. */
+/**
+ * For the services' consumer recovery tests: a service of its own (its own schema and topics) whose consumers retry a
+ * failing record (almost) for ever, so it stays stuck, and readiness reports it, until its cause is removed.
+ */
 public class PatientRetryProfile implements QuarkusTestProfile {
 
     @Override

@@ -1,15 +1,19 @@
-package net.nym.tokenomics.ticketledger.it;
+package net.nym.tokenomics.eventlog.testing;
 
+import net.nym.tokenomics.eventlog.store.NewEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A database fault for one input event: a trigger that makes the inbox refuse its event id, so every attempt to apply
- * it rolls back (the cause an operator removes before replaying). Other events are untouched.
+ * A database fault for one input event, shared by the services' consumer recovery tests: a trigger that makes the
+ * inbox refuse its event id, so every attempt to apply it rolls back (the cause an operator removes before
+ * replaying). Other events are untouched.
  */
-final class InboxFault implements AutoCloseable {
+public final class InboxFault implements AutoCloseable {
 
     private final DataSource dataSource;
     private final String name;
@@ -19,7 +23,8 @@ final class InboxFault implements AutoCloseable {
         this.name = name;
     }
 
-    static InboxFault refuse(DataSource dataSource, UUID eventId) {
+    /** Installs the fault in the schema of {@code dataSource}: from now on the inbox refuses {@code eventId}. */
+    public static InboxFault refuse(DataSource dataSource, UUID eventId) {
         String name = "refuse_" + eventId.toString().replace("-", "");
         Transactions.inTransaction(dataSource, c -> {
             try (var st = c.createStatement()) {
@@ -33,7 +38,7 @@ final class InboxFault implements AutoCloseable {
         return new InboxFault(dataSource, name);
     }
 
-    /** Removes the cause. */
+    /** Removes the cause (idempotent). */
     @Override
     public void close() {
         Transactions.inTransaction(dataSource, c -> {
@@ -46,7 +51,7 @@ final class InboxFault implements AutoCloseable {
     }
 
     /** Inbox rows for this event id (every consumer). */
-    static long inboxRows(DataSource dataSource, UUID eventId) {
+    public static long inboxRows(DataSource dataSource, UUID eventId) {
         return Transactions.inTransaction(dataSource, c -> {
             try (var ps = c.prepareStatement("SELECT count(*) FROM inbox WHERE event_id = ?")) {
                 ps.setObject(1, eventId);
@@ -58,15 +63,22 @@ final class InboxFault implements AutoCloseable {
         });
     }
 
-    /** Events in the log whose payload mentions this node id. */
-    static long eventsMentioning(DataSource dataSource, long nodeId) {
+    /**
+     * The types of the events a consumer appended to the log because of this input event (their {@code causation_id}),
+     * in log order: what applying it did, so a test sees it applied once or not at all.
+     */
+    public static List<String> eventTypesCausedBy(DataSource dataSource, UUID eventId) {
         return Transactions.inTransaction(dataSource, c -> {
-            try (var ps = c.prepareStatement("SELECT count(*) FROM event_log WHERE payload::text LIKE ?")) {
-                ps.setString(1, "%" + nodeId + "%");
+            try (var ps = c.prepareStatement("SELECT event_type FROM event_log WHERE metadata ->> '"
+                    + NewEvent.CAUSATION_ID + "' = ? ORDER BY global_position")) {
+                ps.setString(1, eventId.toString());
+                List<String> types = new ArrayList<>();
                 try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+                    while (rs.next()) {
+                        types.add(rs.getString(1));
+                    }
                 }
+                return types;
             }
         });
     }
