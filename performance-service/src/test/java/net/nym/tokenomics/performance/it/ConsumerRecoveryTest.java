@@ -64,7 +64,9 @@ class ConsumerRecoveryTest {
             assertThat(given().get("/v1/nym-nodes/performance/" + node).statusCode()).isEqualTo(404);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
-        assertThat(given().get("/v1/nym-nodes/performance/" + node).statusCode()).isEqualTo(200);
+        // readiness is up once the record is appended; the read model serves the node once the follower folded it
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/v1/nym-nodes/performance/" + node).statusCode() == 200);
         assertThat(InboxFault.eventTypesCausedBy(dataSource, eventId)).containsExactly(RECORDED);
         assertThat(InboxFault.inboxRows(dataSource, eventId)).isEqualTo(1);
         assertThat(given().get("/q/health/ready").then().extract().asString()).doesNotContain("_stuck");

@@ -70,7 +70,9 @@ class ParkedRecordReplayTest {
             assertThat(first.getString("channel")).isEqualTo("registry-inputs");
             assertThat(first.getString("event_id")).isEqualTo(eventId.toString());
             assertThat(first.getBoolean("applied")).isTrue();
-            assertThat(given().get("/v1/nym-nodes/performance/" + node).statusCode()).isEqualTo(200);
+            // the replay appended the registration; the read model serves the node once the follower folded it
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> given().get("/v1/nym-nodes/performance/" + node).statusCode() == 200);
             assertThat(InboxFault.eventTypesCausedBy(dataSource, eventId)).containsExactly(RECORDED);
 
             JsonPath second = given().header("Authorization", admin).post(replay).then().statusCode(200).extract().jsonPath();

@@ -54,7 +54,9 @@ class ConsumerRecoveryTest {
             assertThat(given().get("/v1/gateways/" + g.nodeId()).statusCode()).isEqualTo(404);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
-        assertThat(given().get("/v1/gateways/" + g.nodeId()).statusCode()).isEqualTo(200);
+        // the record is appended; the read model serves the gateway once the follower folded it
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/v1/gateways/" + g.nodeId()).statusCode() == 200);
         assertThat(InboxFault.inboxRows(dataSource, eventId)).isEqualTo(1);
         assertThat(given().get("/q/health/ready").then().extract().asString()).doesNotContain("_stuck");
     }

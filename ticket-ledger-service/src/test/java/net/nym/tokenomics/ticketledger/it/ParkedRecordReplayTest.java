@@ -62,7 +62,9 @@ class ParkedRecordReplayTest {
             assertThat(first.getString("channel")).isEqualTo("ledger-inputs");
             assertThat(first.getString("event_id")).isEqualTo(eventId.toString());
             assertThat(first.getBoolean("applied")).isTrue();
-            assertThat(given().get("/v1/gateways/" + g.nodeId()).statusCode()).isEqualTo(200);
+            // the record is appended; the read model serves the gateway once the follower folded it
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> given().get("/v1/gateways/" + g.nodeId()).statusCode() == 200);
             long events = LedgerTestSupport.eventsMentioning(dataSource, g.nodeId());
             assertThat(events).isPositive();
 
