@@ -22,6 +22,8 @@ import java.util.Set;
 public final class TestJwt implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER = "nym-tokenomics";
+    /** The audience the services require ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "nym-tokenomics-api";
     private static final KeyPair KEYS = generate();
 
     private static KeyPair generate() {
@@ -36,8 +38,14 @@ public final class TestJwt implements QuarkusTestResourceLifecycleManager {
 
     /** A token for {@code account} with the given roles (e.g. "account", "admin"). */
     public static String token(String account, String... roles) {
-        return Jwt.issuer(ISSUER).subject(account).upn(account).groups(Set.of(roles))
-                .issuedAt(Instant.now()).expiresIn(Duration.ofMinutes(30)).sign(KEYS.getPrivate());
+        return token(ISSUER, AUDIENCE, Instant.now(), Duration.ofMinutes(30), account, roles);
+    }
+
+    /** A token signed by the run's key with the given claims: for tests of what the services refuse. */
+    public static String token(String issuer, String audience, Instant issuedAt, Duration lifetime, String account,
+                               String... roles) {
+        return Jwt.issuer(issuer).audience(audience).subject(account).upn(account).groups(Set.of(roles))
+                .issuedAt(issuedAt).expiresAt(issuedAt.plus(lifetime)).sign(KEYS.getPrivate());
     }
 
     public static String bearer(String account, String... roles) {

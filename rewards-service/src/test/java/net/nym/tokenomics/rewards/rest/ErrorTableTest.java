@@ -14,6 +14,9 @@ import net.nym.tokenomics.rewards.app.InputTopics;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -83,6 +86,24 @@ class ErrorTableTest {
                 401, "unauthenticated", "authorization");
         refused(() -> given().header("Authorization", "Bearer not.a.token").contentType(ContentType.JSON)
                 .body(Map.of("amount", "1")).post("/v1/nodes/1/pledge").then(), 401, "unauthenticated", "authorization");
+    }
+
+    @Test
+    void tokensForAnotherAudienceOrIssuerOrOlderThanAnHourAreRefused() {
+        String owner = account("owner");
+        long id = bond(owner);
+        Instant now = Instant.now();
+        for (String token : List.of(
+                TestJwt.token(TestJwt.ISSUER, "another-api", now, Duration.ofMinutes(30), owner, "account"),
+                TestJwt.token("someone-else", TestJwt.AUDIENCE, now, Duration.ofMinutes(30), owner, "account"),
+                // unexpired, but issued two hours ago: older than mp.jwt.verify.token.age
+                TestJwt.token(TestJwt.ISSUER, TestJwt.AUDIENCE, now.minus(Duration.ofHours(2)), Duration.ofHours(3), owner, "account"),
+                TestJwt.token(TestJwt.ISSUER, TestJwt.AUDIENCE, now.minus(Duration.ofMinutes(40)), Duration.ofMinutes(30), owner, "account"))) {
+            refused(() -> given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
+                    .body(Map.of("amount", "1")).post("/v1/nodes/" + id + "/pledge").then(), 401, "unauthenticated", "authorization");
+        }
+        // the same request with a token as the gateway issues it is accepted
+        as(owner).body(Map.of("amount", "1")).post("/v1/nodes/" + id + "/pledge").then().statusCode(202);
     }
 
     @Test
