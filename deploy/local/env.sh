@@ -57,6 +57,17 @@ stop_kafka() {
   rm -f "$KAFKA_PID"
 }
 
+# nginx for the local API gateway (and the hostile-input suite, which runs the same configuration): Debian's
+# nginx-light, installed when missing; Debian starts a system nginx on port 80, which is stopped (we run our own).
+ensure_nginx() {
+  if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    log "nginx not installed: installing the Debian package nginx-light"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq nginx-light >/dev/null
+    (systemctl stop nginx 2>/dev/null || service nginx stop 2>/dev/null || true) >/dev/null 2>&1
+  fi
+}
+
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 # The services, their local HTTP ports, and optional JVM options (e.g. -Dselection.clock.mode=...).

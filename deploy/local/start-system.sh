@@ -36,7 +36,8 @@ for svc in "${SERVICES[@]}"; do
   fi
   log "starting $svc on 127.0.0.1:$port (log: $LOGS/$svc.log)"
   # shellcheck disable=SC2086
-  HTTP_PORT="$port" MONITOR_ALLOWED_SIGNERS="$MONITOR_ALLOWED_SIGNERS" SELECTION_CLOCK_MODE="$SELECTION_CLOCK_MODE" \
+  # 127.0.0.1 only: clients reach the services through the gateway (its limits and error pages), not around it.
+  QUARKUS_HTTP_HOST=127.0.0.1 HTTP_PORT="$port" MONITOR_ALLOWED_SIGNERS="$MONITOR_ALLOWED_SIGNERS" SELECTION_CLOCK_MODE="$SELECTION_CLOCK_MODE" \
   PROBER_EVERY="${PROBER_EVERY:-60s}" PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="file:$KEYS_DIR/jwt-public.pem" \
   setsid nohup java -Xmx512m ${SERVICE_JAVA_OPTS[$svc]:-} -jar "$REPO_DIR/$svc/target/quarkus-app/quarkus-run.jar" \

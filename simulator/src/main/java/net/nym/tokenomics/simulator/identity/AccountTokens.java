@@ -37,6 +37,11 @@ public final class AccountTokens {
         claims.put("groups", List.of(roles));
         claims.put("iat", nowEpochSeconds);
         claims.put("exp", nowEpochSeconds + 3600);
+        return bearerWithClaims(claims);
+    }
+
+    /** A bearer token with exactly these claims, signed with the local key (tests use it for tokens the services refuse). */
+    public String bearerWithClaims(Map<String, Object> claims) {
         String header = B64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String body = B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
         try {
