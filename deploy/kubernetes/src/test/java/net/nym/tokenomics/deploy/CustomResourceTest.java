@@ -28,7 +28,7 @@ class CustomResourceTest {
             "kafka.strimzi.io/v1beta2/KafkaTopic", "kafka.strimzi.io/v1beta2/KafkaUser",
             "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup",
             "barmancloud.cnpg.io/v1/ObjectStore", "monitoring.coreos.com/v1/ServiceMonitor",
-            "gateway.envoyproxy.io/v1alpha1/SecurityPolicy");
+            "gateway.envoyproxy.io/v1alpha1/SecurityPolicy", "gateway.envoyproxy.io/v1alpha1/BackendTrafficPolicy");
     private static final Set<String> ACL_OPERATIONS = Set.of("Read", "Write", "Create", "Delete", "Alter", "Describe",
             "ClusterAction", "AlterConfigs", "DescribeConfigs", "IdempotentWrite", "All");
 
@@ -210,6 +210,7 @@ class CustomResourceTest {
             for (JsonNode provider : spec.path("jwt").path("providers")) {
                 assertThat(provider.path("name").asText()).isNotBlank();
                 assertThat(provider.path("issuer").asText()).isEqualTo("nym-tokenomics");
+                assertThat(texts(provider.path("audiences"))).as("the services' mp.jwt.verify.audiences").containsExactly("nym-tokenomics-api");
                 assertThat(provider.path("remoteJWKS").path("uri").asText()).startsWith("https://");
                 providers.add(provider.path("name").asText());
             }
@@ -220,6 +221,39 @@ class CustomResourceTest {
                     assertThat(rule.path("action").asText()).isIn("Allow", "Deny");
                     assertThat(providers).contains(rule.path("principal").path("jwt").path("provider").asText());
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @FieldSource("OVERLAYS")
+    void postsAreRateLimitedPerClientAtTheGatewayInProduction(String overlay) {
+        List<ObjectNode> all = Manifests.overlay(overlay);
+        List<ObjectNode> policies = Manifests.ofKind(all, "BackendTrafficPolicy");
+        if (overlay.equals("production")) {
+            assertThat(policies).isNotEmpty();
+        }
+        for (ObjectNode p : policies) {
+            JsonNode spec = p.path("spec");
+            assertThat(spec.path("targetRefs").isEmpty()).as("targetRefs is required").isFalse();
+            for (JsonNode ref : spec.path("targetRefs")) {
+                assertThat(ref.path("group").asText()).isEqualTo("gateway.networking.k8s.io");
+                assertThat(ref.path("kind").asText()).isEqualTo("Gateway");
+                Manifests.named(all, "Gateway", ref.path("name").asText());
+            }
+            JsonNode rateLimit = spec.path("rateLimit");
+            // Distinct (per client) selectors are only honoured by the global rate limit service
+            assertThat(rateLimit.path("type").asText()).isEqualTo("Global");
+            JsonNode rules = rateLimit.path("global").path("rules");
+            assertThat(rules.isEmpty()).isFalse();
+            for (JsonNode rule : rules) {
+                for (JsonNode selector : rule.path("clientSelectors")) {
+                    assertThat(selector.path("sourceCIDR").path("type").asText()).as("per client address").isEqualTo("Distinct");
+                    assertThat(selector.path("headers").findValuesAsText("value")).as("POST only").containsExactly("POST");
+                    assertThat(selector.path("headers").findValuesAsText("name")).containsExactly(":method");
+                }
+                assertThat(rule.path("limit").path("requests").asInt()).isPositive();
+                assertThat(rule.path("limit").path("unit").asText()).isIn("Second", "Minute", "Hour", "Day");
             }
         }
     }

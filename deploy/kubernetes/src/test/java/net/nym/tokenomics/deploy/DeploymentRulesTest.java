@@ -38,7 +38,8 @@ class DeploymentRulesTest {
     }
 
     /** Secrets created by hand or by another tool before deploying (each is documented in README.md). */
-    private static final Set<String> EXTERNAL_SECRETS = Set.of("nym-jwt-public-key", "nym-api-tls", "pg-backup-s3");
+    private static final Set<String> EXTERNAL_SECRETS = Set.of("nym-jwt-public-key", "nym-api-tls", "pg-backup-s3",
+            "nym-network-monitors");
 
     /** The one documented exception to "database, Kafka and DNS only": performance-service's node prober. */
     private static final String PROBER = "performance-service";
@@ -117,6 +118,26 @@ class DeploymentRulesTest {
             String jwtVolume = mountAt(c, keyDir);
             assertThat(volume(d, jwtVolume).path("secret").path("secretName").asText()).as(svc).isEqualTo("nym-jwt-public-key");
         }
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @FieldSource("OVERLAYS")
+    void performanceServiceTakesTheMonitorAllowListFromASecretItCannotStartWithout(String overlay) {
+        List<ObjectNode> all = Manifests.overlay(overlay);
+        JsonNode c = Manifests.named(all, "Deployment", "performance-service").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        JsonNode signers = null;
+        for (JsonNode e : c.path("env")) {
+            if (e.path("name").asText().equals("MONITOR_ALLOWED_SIGNERS")) {
+                signers = e;
+            }
+        }
+        assertThat(signers).as("performance-service sets MONITOR_ALLOWED_SIGNERS (performance.submission.allowed-signers)").isNotNull();
+        JsonNode ref = signers.path("valueFrom").path("secretKeyRef");
+        assertThat(ref.path("name").asText()).isEqualTo("nym-network-monitors");
+        assertThat(ref.path("key").asText()).isEqualTo("allowed-signers");
+        assertThat(ref.path("optional").asBoolean(false)).as("an empty allow-list would refuse every submission").isFalse();
+        assertThat(signers.has("value")).isFalse();
     }
 
     @ParameterizedTest(name = "overlay {0}")
