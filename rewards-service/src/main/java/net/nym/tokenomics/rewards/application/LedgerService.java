@@ -28,6 +28,7 @@ import net.nym.tokenomics.rewards.domain.LedgerRejection;
 import net.nym.tokenomics.rewards.domain.rewarding.FeeIncomeParams;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardedSetParams;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+import net.nym.tokenomics.rewards.persistence.CommandIdempotency;
 import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import net.nym.tokenomics.rewards.persistence.LedgerLog;
 import net.nym.tokenomics.rewards.persistence.RecordedInput;
@@ -190,7 +191,7 @@ public class LedgerService {
         Decision<List<LedgerEvent>> decision;
         writer.lock();
         try {
-            decision = ledger.decide(LedgerLog.LEDGER, view -> decide(command, view, Publications.NONE));
+            decision = ledger.decide(LedgerLog.LEDGER, view -> decide(command, view, Publications.NONE, null));
         } finally {
             writer.unlock();
         }
@@ -240,13 +241,64 @@ public class LedgerService {
     public List<LedgerEvent> execute(LedgerCommand command, Publications publications) {
         writer.lock();
         try {
-            return ledger.execute(LedgerLog.LEDGER, view -> decide(command, view, publications));
+            return ledger.execute(LedgerLog.LEDGER, view -> decide(command, view, publications, null));
         } finally {
             writer.unlock();
         }
     }
 
-    private Decision<List<LedgerEvent>> decide(LedgerCommand command, LedgerView view, Publications publications) {
+    /** How a command sent with an idempotency key is answered: from its events and the current epoch's end. */
+    public interface Replies {
+        CommandIdempotency.Reply of(List<LedgerEvent> events, Instant currentEpochEnd);
+    }
+
+    /** What a command sent with an idempotency key did: applied now, or answered with its first outcome. */
+    public sealed interface Once {
+        record Applied(CommandIdempotency.Reply reply) implements Once { }
+
+        record Replayed(CommandIdempotency.Reply reply) implements Once { }
+    }
+
+    /**
+     * Executes a command at most once per (account, idempotency key): the first time it is decided and recorded with its
+     * answer in the same transaction; again with the same request, the first answer is returned and nothing is recorded;
+     * with another request (another fingerprint) it is refused (409 {@code idempotency_key_reused}). A refused command
+     * records nothing, its key included, so it can be sent again.
+     */
+    public Once executeOnce(LedgerCommand command, Publications publications, CommandIdempotency.Request request,
+                            Replies replies) {
+        writer.lock();
+        try {
+            var recorded = Transactions.inTransaction(dataSource,
+                    c -> CommandIdempotency.find(c, request.account(), request.key()));
+            if (recorded.isPresent()) {
+                if (!recorded.get().fingerprint().equals(request.fingerprint())) {
+                    throw RejectedException.of(net.nym.tokenomics.eventlog.api.ErrorKind.CONFLICT, "idempotency_key_reused",
+                            "idempotency_key", "this Idempotency-Key was first sent with another request; use a new key");
+                }
+                return new Once.Replayed(recorded.get().reply());
+            }
+            CommandIdempotency.Reply[] reply = new CommandIdempotency.Reply[1];
+            ledger.execute(LedgerLog.LEDGER, view -> decide(command, view, publications, (c, events) -> {
+                reply[0] = replies.of(events, view.ledger.globals().clock().currentEpochEnd());
+                Instant now = clock.instant();
+                CommandIdempotency.record(c, request, reply[0], now, now.minus(IDEMPOTENCY_RETENTION));
+            }));
+            return new Once.Applied(reply[0]);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** How long an idempotency key is remembered: a client retries within minutes, a day is ample. */
+    public static final java.time.Duration IDEMPOTENCY_RETENTION = java.time.Duration.ofHours(24);
+
+    private interface AlsoRecord {
+        void write(Connection c, List<LedgerEvent> events) throws SQLException;
+    }
+
+    private Decision<List<LedgerEvent>> decide(LedgerCommand command, LedgerView view, Publications publications,
+                                               AlsoRecord also) {
         return switch (LedgerDecider.decide(command, view.ledger)) {
             case net.nym.tokenomics.rewards.domain.Decision.Rejected r -> Decision.reject(r.rejection());
             case net.nym.tokenomics.rewards.domain.Decision.Accepted a -> {
@@ -254,7 +306,12 @@ public class LedgerService {
                 all.addAll(publications.of(a.events()));
                 // in the command's own transaction: a conflict rolls these rows back with the append
                 List<DelegationChange> changes = HistoryRows.delegationChanges(view.ledger, view.ledgerVersion, a.events());
-                yield Decision.accept(pending(all), c -> RewardHistoryTables.putDelegationChanges(c, changes), a.events());
+                yield Decision.accept(pending(all), c -> {
+                    RewardHistoryTables.putDelegationChanges(c, changes);
+                    if (also != null) {
+                        also.write(c, a.events());
+                    }
+                }, a.events());
             }
         };
     }

@@ -1,5 +1,9 @@
 package net.nym.tokenomics.rewards.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.HeaderParam;
+import net.nym.tokenomics.rewards.persistence.CommandIdempotency;
+
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.encoding.Base58;
@@ -34,12 +38,18 @@ public class AccountResource {
 
     private static final int MAX_HOST = 253;
 
+    /** The header a client sends to have a retried command applied once (README, "Idempotency"). */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final java.util.regex.Pattern KEY_SYNTAX = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     private final LedgerService ledger;
     private final JsonWebToken jwt;
+    private final ObjectMapper json;
 
-    public AccountResource(LedgerService ledger, JsonWebToken jwt) {
+    public AccountResource(LedgerService ledger, JsonWebToken jwt, ObjectMapper json) {
         this.ledger = ledger;
         this.jwt = jwt;
+        this.json = json;
     }
 
     public record CostParamsRequest(Object profitMarginPercent, Object intervalOperatingCost) { }
@@ -56,7 +66,7 @@ public class AccountResource {
 
     @POST
     @Path("/nodes")
-    public Response bond(BondRequest body) {
+    public Response bond(BondRequest body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         if (body == null) {
             throw RejectedException.invalid("body", "a JSON body is required");
         }
@@ -84,84 +94,152 @@ public class AccountResource {
         LedgerCommand.CostParamsInput cost = costParams(body.costParams());
         LedgerCommand.BondNode command = new LedgerCommand.BondNode(ledger.commandTime(), account(), key,
                 Inputs.amount("pledge", body.pledge()), cost);
-        List<LedgerEvent> events = ledger.execute(command, evs -> evs.stream()
+        LedgerService.Publications publications = evs -> evs.stream()
                 .filter(e -> e instanceof LedgerEvent.NodeBonded)
                 .map(e -> (Object) ledger.nodeBondedFact((LedgerEvent.NodeBonded) e, host, body.httpPort(), roles))
-                .toList());
+                .toList();
+        return once(command, publications, idempotencyKey, "POST /v1/nodes", body, AccountResource::bonded);
+    }
+
+    private static Answer bonded(List<LedgerEvent> events, java.time.Instant currentEpochEnd) {
         long nodeId = ((LedgerEvent.NodeBonded) events.getFirst()).nodeId();
-        return Response.status(Response.Status.CREATED).entity(new CommandResult(nodeId, types(events), null, null)).build();
+        return new Answer(Response.Status.CREATED.getStatusCode(), new CommandResult(nodeId, types(events), null, null));
     }
 
     @POST
     @Path("/nodes/{nodeId}/pledge")
-    public Response pledgeMore(@PathParam("nodeId") long nodeId, AmountRequest body) {
-        return run(new LedgerCommand.PledgeMore(ledger.commandTime(), account(), nodeId, amount(body)));
+    public Response pledgeMore(@PathParam("nodeId") long nodeId, AmountRequest body,
+                               @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return run(new LedgerCommand.PledgeMore(ledger.commandTime(), account(), nodeId, amount(body)), idempotencyKey,
+                "POST /v1/nodes/" + nodeId + "/pledge", body);
     }
 
     @POST
     @Path("/nodes/{nodeId}/pledge/decrease")
-    public Response decreasePledge(@PathParam("nodeId") long nodeId, AmountRequest body) {
-        return run(new LedgerCommand.DecreasePledge(ledger.commandTime(), account(), nodeId, amount(body)));
+    public Response decreasePledge(@PathParam("nodeId") long nodeId, AmountRequest body,
+                                   @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return run(new LedgerCommand.DecreasePledge(ledger.commandTime(), account(), nodeId, amount(body)), idempotencyKey,
+                "POST /v1/nodes/" + nodeId + "/pledge/decrease", body);
     }
 
     @DELETE
     @Path("/nodes/{nodeId}")
-    public Response unbond(@PathParam("nodeId") long nodeId) {
-        return run(new LedgerCommand.UnbondNode(ledger.commandTime(), account(), nodeId));
+    public Response unbond(@PathParam("nodeId") long nodeId, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return run(new LedgerCommand.UnbondNode(ledger.commandTime(), account(), nodeId), idempotencyKey,
+                "DELETE /v1/nodes/" + nodeId, null);
     }
 
     @PUT
     @Path("/nodes/{nodeId}/cost-params")
-    public Response changeCostParams(@PathParam("nodeId") long nodeId, CostParamsRequest body) {
-        return run(new LedgerCommand.ChangeCostParams(ledger.commandTime(), account(), nodeId, costParams(body)));
+    public Response changeCostParams(@PathParam("nodeId") long nodeId, CostParamsRequest body,
+                                     @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return run(new LedgerCommand.ChangeCostParams(ledger.commandTime(), account(), nodeId, costParams(body)), idempotencyKey,
+                "PUT /v1/nodes/" + nodeId + "/cost-params", body);
     }
 
     @POST
     @Path("/nodes/{nodeId}/operator-reward/withdraw")
-    public Response withdrawOperatorReward(@PathParam("nodeId") long nodeId) {
-        return run(new LedgerCommand.WithdrawOperatorReward(ledger.commandTime(), account(), nodeId));
+    public Response withdrawOperatorReward(@PathParam("nodeId") long nodeId, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return run(new LedgerCommand.WithdrawOperatorReward(ledger.commandTime(), account(), nodeId), idempotencyKey,
+                "POST /v1/nodes/" + nodeId + "/operator-reward/withdraw", null);
     }
 
     @POST
     @Path("/delegators/{address}/delegations")
-    public Response delegate(@PathParam("address") String address, DelegateRequest body) {
+    public Response delegate(@PathParam("address") String address, DelegateRequest body,
+                             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         ownAccount(address);
         if (body == null || body.nodeId() == null) {
             throw RejectedException.invalid("node_id", "node_id is required");
         }
-        return run(new LedgerCommand.Delegate(ledger.commandTime(), account(), body.nodeId(), Inputs.amount("amount", body.amount())));
+        return run(new LedgerCommand.Delegate(ledger.commandTime(), account(), body.nodeId(), Inputs.amount("amount", body.amount())),
+                idempotencyKey, "POST /v1/delegators/" + address + "/delegations", body);
     }
 
     @DELETE
     @Path("/delegators/{address}/delegations/{nodeId}")
-    public Response undelegate(@PathParam("address") String address, @PathParam("nodeId") long nodeId) {
+    public Response undelegate(@PathParam("address") String address, @PathParam("nodeId") long nodeId,
+                               @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         ownAccount(address);
-        return run(new LedgerCommand.Undelegate(ledger.commandTime(), account(), nodeId));
+        return run(new LedgerCommand.Undelegate(ledger.commandTime(), account(), nodeId), idempotencyKey,
+                "DELETE /v1/delegators/" + address + "/delegations/" + nodeId, null);
     }
 
     @POST
     @Path("/delegators/{address}/delegations/{nodeId}/reward/withdraw")
-    public Response withdrawDelegatorReward(@PathParam("address") String address, @PathParam("nodeId") long nodeId) {
+    public Response withdrawDelegatorReward(@PathParam("address") String address, @PathParam("nodeId") long nodeId,
+                                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         ownAccount(address);
-        return run(new LedgerCommand.WithdrawDelegatorReward(ledger.commandTime(), account(), nodeId));
+        return run(new LedgerCommand.WithdrawDelegatorReward(ledger.commandTime(), account(), nodeId), idempotencyKey,
+                "POST /v1/delegators/" + address + "/delegations/" + nodeId + "/reward/withdraw", null);
     }
 
-    private Response run(LedgerCommand command) {
-        List<LedgerEvent> events = ledger.execute(command, LedgerService.Publications.NONE);
-        return result(ledger, events);
+    private Response run(LedgerCommand command, String idempotencyKey, String request, Object body) {
+        return once(command, LedgerService.Publications.NONE, idempotencyKey, request, body, AccountResource::answer);
+    }
+
+    /** A command's answer before it is written: its status and body. */
+    record Answer(int status, CommandResult body) { }
+
+    interface Answers {
+        Answer of(List<LedgerEvent> events, java.time.Instant currentEpochEnd);
+    }
+
+    /**
+     * Executes the command; with an {@code Idempotency-Key}, at most once per account and key: a retry of the same
+     * request gets the first answer (header {@code Idempotent-Replayed: true}) and records nothing.
+     */
+    private Response once(LedgerCommand command, LedgerService.Publications publications, String idempotencyKey,
+                          String request, Object body, Answers answers) {
+        if (idempotencyKey == null) {
+            List<LedgerEvent> events = ledger.execute(command, publications);
+            Answer a = answers.of(events, ledger.read(v -> v.ledger().globals().clock().currentEpochEnd()));
+            return Response.status(a.status()).entity(a.body()).build();
+        }
+        if (!KEY_SYNTAX.matcher(idempotencyKey).matches()) {
+            throw RejectedException.invalid("idempotency_key", IDEMPOTENCY_KEY
+                    + " must be 1 to 64 characters of A-Z a-z 0-9 . _ : - (a UUID fits)");
+        }
+        String fingerprint;
+        try {
+            fingerprint = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((request + "\n" + json.writeValueAsString(body)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        LedgerService.Once outcome = ledger.executeOnce(command, publications,
+                new CommandIdempotency.Request(account(), idempotencyKey, fingerprint), (events, epochEnd) -> {
+                    Answer a = answers.of(events, epochEnd);
+                    try {
+                        return new CommandIdempotency.Reply(a.status(), json.writeValueAsString(a.body()));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return switch (outcome) {
+            case LedgerService.Once.Applied applied -> Response.status(applied.reply().status())
+                    .entity(applied.reply().body()).type(MediaType.APPLICATION_JSON).build();
+            case LedgerService.Once.Replayed replayed -> Response.status(replayed.reply().status())
+                    .entity(replayed.reply().body()).type(MediaType.APPLICATION_JSON).header("Idempotent-Replayed", "true").build();
+        };
     }
 
     static Response result(LedgerService ledger, List<LedgerEvent> events) {
+        Answer a = answer(events, ledger.read(v -> v.ledger().globals().clock().currentEpochEnd()));
+        return Response.status(a.status()).entity(a.body()).build();
+    }
+
+    /** 202 with the pending event and when it applies for a queued command, 200 for an immediate one. */
+    static Answer answer(List<LedgerEvent> events, java.time.Instant currentEpochEnd) {
         for (LedgerEvent e : events) {
             if (e instanceof LedgerEvent.EpochEventQueued q) {
-                String at = ledger.read(v -> v.ledger().globals().clock().currentEpochEnd().toString());
-                return Response.accepted(new CommandResult(null, types(events), q.event().id(), "end of epoch, " + at)).build();
+                return new Answer(202, new CommandResult(null, types(events), q.event().id(), "end of epoch, " + currentEpochEnd));
             }
             if (e instanceof LedgerEvent.IntervalEventQueued q) {
-                return Response.accepted(new CommandResult(null, types(events), q.event().id(), "end of interval")).build();
+                return new Answer(202, new CommandResult(null, types(events), q.event().id(), "end of interval"));
             }
         }
-        return Response.ok(new CommandResult(null, types(events), null, null)).build();
+        return new Answer(200, new CommandResult(null, types(events), null, null));
     }
 
     static List<String> types(List<LedgerEvent> events) {
