@@ -78,13 +78,14 @@ class LedgerEquivalenceTest {
         // rewards-service path: set up the same network through commands
         apply(new LedgerCommand.InitializeLedger(T0, params, ContractSettings.DEFAULT, T0, HOUR));
         LedgerEvent.NodeBonded gateway = (LedgerEvent.NodeBonded) apply(new LedgerCommand.BondNode(T0, "gateway", "gateway-key",
-                BigInteger.valueOf(100_000_000), new LedgerCommand.CostParamsInput(Decimal.parse("0.1"), BigInteger.ZERO))).getFirst();
+                BigInteger.valueOf(100_000_000), new LedgerCommand.CostParamsInput(Decimal.parse("0.1"), BigInteger.ZERO),
+                LabRun.GATEWAY_ID)).getFirst();
         assertThat(gateway.nodeId()).isEqualTo(LabRun.GATEWAY_ID);
         for (IntervalEngine.Node n : drawn) {
             NodeRewarding r = n.rewarding();
             LedgerEvent.NodeBonded bonded = (LedgerEvent.NodeBonded) apply(new LedgerCommand.BondNode(T0, "op-" + n.id(),
                     "key-" + n.id(), r.operator().floorToInteger(), new LedgerCommand.CostParamsInput(
-                    r.costParams().profitMargin().value(), r.costParams().intervalOperatingCost().amount()))).getFirst();
+                    r.costParams().profitMargin().value(), r.costParams().intervalOperatingCost().amount()), n.id())).getFirst();
             assertThat(bonded.nodeId()).isEqualTo(n.id());
             if (!r.delegates().isZero()) {
                 apply(new LedgerCommand.Delegate(T0, "delegator-" + n.id(), n.id(), r.delegates().floorToInteger()));

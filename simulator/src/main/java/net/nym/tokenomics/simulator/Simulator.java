@@ -6,6 +6,7 @@ import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
 import net.nym.tokenomics.simulator.api.Api;
 import net.nym.tokenomics.simulator.identity.AccountTokens;
 import net.nym.tokenomics.simulator.identity.Ed25519Identity;
+import net.nym.tokenomics.eventlog.signing.BondingMessage;
 import net.nym.tokenomics.simulator.network.NetworkGenerator;
 import net.nym.tokenomics.simulator.network.SimDelegation;
 import net.nym.tokenomics.simulator.network.SimNode;
@@ -184,7 +185,7 @@ public final class Simulator {
             body.put("pledge", String.valueOf(n.pledgeUnym()));
             body.put("cost_params", Map.of("profit_margin_percent", String.format("0.%02d", n.profitMarginPercent()),
                     "interval_operating_cost", String.valueOf(n.operatingCostUnym())));
-            Api.Reply r = api.post("/v1/nodes", body, account(n.operator()));
+            Api.Reply r = bondSigned(n.operator(), id, n.host(), body);
             if (r.ok() && r.body() != null && r.body().hasNonNull("node_id")) {
                 nodeIds.put(n.index(), r.body().get("node_id").asLong());
                 bonded++;
@@ -193,6 +194,29 @@ public final class Simulator {
             }
         }
         say("bonded %d of %d nodes", bonded, nodes.size());
+    }
+
+    /**
+     * Bonds as a node operator does: the node's identity key signs the bonding message over the current bonding nonce.
+     * If another bond takes that node id first (409 stale_bonding_nonce), it signs again over the new one.
+     */
+    private Api.Reply bondSigned(String owner, Ed25519Identity id, String host, Map<String, Object> body) {
+        Api.Reply r = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Api.Reply nonce = api.get("/v1/nodes/bonding-nonce");
+            if (!nonce.ok() || nonce.body() == null || !nonce.body().hasNonNull("nonce")) {
+                return nonce;
+            }
+            long value = nonce.body().get("nonce").asLong();
+            body.put("nonce", value);
+            body.put("signature", id.signBase58(
+                    new BondingMessage(owner, id.publicKeyBase58(), host, NodeEndpoints.PORT, value).bytes()));
+            r = api.post("/v1/nodes", body, account(owner));
+            if (r.status() != 409 || r.body() == null || !"stale_bonding_nonce".equals(r.body().path("error").asText())) {
+                return r;
+            }
+        }
+        return r;
     }
 
     /**

@@ -2,9 +2,13 @@ package net.nym.tokenomics.eventlog.signing;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -39,6 +43,21 @@ public final class Ed25519 {
     public static PrivateKey privateKey(byte[] seed) {
         requireKeyLength(seed, "secret key");
         return generate(() -> KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, seed))));
+    }
+
+    /**
+     * The key pair of a raw 32-byte secret seed (RFC 8032: the seed is the private key), for identities that must be
+     * the same on every run (simulated nodes, test fixtures).
+     */
+    public static KeyPair keyPair(byte[] seed) {
+        requireKeyLength(seed, "secret key");
+        return generate(() -> {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            // The JDK's generator draws exactly the 32-byte private key from its SecureRandom: handing it the seed
+            // makes the pair the seed's (JCA has no public "derive the public key" call).
+            generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
+            return generator.generateKeyPair();
+        });
     }
 
     /** The raw 32 bytes of a JCA Ed25519 public key (its X.509 encoding minus the fixed prefix). */
@@ -111,6 +130,19 @@ public final class Ed25519 {
         } catch (GeneralSecurityException e) {
             // Every Java 15+ runtime ships Ed25519, and any 32 bytes are a well-formed key encoding.
             throw new IllegalStateException("Ed25519 key conversion failed", e);
+        }
+    }
+
+    private static final class SeedRandom extends SecureRandom {
+        private final byte[] seed;
+
+        SeedRandom(byte[] seed) {
+            this.seed = seed.clone();
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            System.arraycopy(seed, 0, bytes, 0, Math.min(seed.length, bytes.length));
         }
     }
 }

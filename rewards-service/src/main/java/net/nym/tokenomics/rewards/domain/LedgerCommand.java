@@ -40,9 +40,13 @@ public sealed interface LedgerCommand {
                             Duration epochLength) implements LedgerCommand {
     }
 
-    /** Immediate. {@code O = pledge}; the node id is assigned by the ledger. */
-    record BondNode(Instant now, String owner, String identityKey, BigInteger pledge, CostParamsInput costParams)
-            implements LedgerCommand {
+    /**
+     * Immediate. {@code O = pledge}; the node id is assigned by the ledger. {@code bondingNonce} is the next node id
+     * the identity key's signature was made for (event-log's {@code BondingMessage}, verified at the edge): refused
+     * once another bond has taken that id, so a captured signature cannot bond the key again later.
+     */
+    record BondNode(Instant now, String owner, String identityKey, BigInteger pledge, CostParamsInput costParams,
+                    long bondingNonce) implements LedgerCommand {
     }
 
     /** Queued to the end of the epoch; one pending pledge change per node. */

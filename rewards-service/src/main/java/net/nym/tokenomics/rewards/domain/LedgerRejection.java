@@ -44,6 +44,7 @@ public sealed interface LedgerRejection extends Rejection {
             case AlreadyInitialized r -> ErrorKind.CONFLICT;
             case AlreadyBonded r -> ErrorKind.CONFLICT;
             case IdentityKeyInUse r -> ErrorKind.CONFLICT;
+            case StaleBondingNonce r -> ErrorKind.CONFLICT;
             case NodeIsUnbonding r -> ErrorKind.CONFLICT;
             case NodeNotBonded r -> ErrorKind.CONFLICT;
             case PendingPledgeChange r -> ErrorKind.CONFLICT;
@@ -121,6 +122,15 @@ public sealed interface LedgerRejection extends Rejection {
     record IdentityKeyInUse(String identityKey, long nodeId) implements LedgerRejection {
         public String field() { return "identity_key"; }
         public String reason() { return "identity key " + identityKey + " is already bonded as node " + nodeId; }
+    }
+
+    /** The identity key signed for a bond that would have got node id {@code signedFor}; another bond took it first. */
+    record StaleBondingNonce(long signedFor, long nextNodeId) implements LedgerRejection {
+        public String field() { return "nonce"; }
+        public String reason() {
+            return "the bonding signature was made for nonce " + signedFor + " but the next node id is " + nextNodeId
+                    + ": sign again over the current nonce";
+        }
     }
 
     record NodeNotFound(long nodeId) implements LedgerRejection {

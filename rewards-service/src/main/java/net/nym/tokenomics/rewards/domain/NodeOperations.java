@@ -22,6 +22,7 @@ final class NodeOperations {
         require(pledge.compareTo(g.settings().minimumPledge()) >= 0,
                 new LedgerRejection.PledgeBelowMinimum(c.pledge(), g.settings().minimumPledge()));
         NodeCostParams cost = costParams(c.costParams(), g.settings().costParamRanges());
+        require(c.bondingNonce() == g.nextNodeId(), new LedgerRejection.StaleBondingNonce(c.bondingNonce(), g.nextNodeId()));
         ledger.bondedNodeOf(owner).ifPresent(id -> {
             throw new Refused(new LedgerRejection.AlreadyBonded(owner, id));
         });

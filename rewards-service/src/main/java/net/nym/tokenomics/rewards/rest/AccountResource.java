@@ -7,6 +7,8 @@ import net.nym.tokenomics.rewards.persistence.CommandIdempotency;
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.encoding.Base58;
+import net.nym.tokenomics.eventlog.signing.BondingMessage;
+import net.nym.tokenomics.eventlog.signing.Ed25519;
 
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -24,11 +26,14 @@ import net.nym.tokenomics.rewards.domain.LedgerCommand;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.math.BigInteger;
 import java.util.List;
 
 /**
  * Account commands. The acting account is the JWT's subject; the ledger refuses acting on a node one does not own
- * (403). Immediate effects answer 200, queued ones 202 with the pending event id and when it applies.
+ * (403). Immediate effects answer 200, queued ones 202 with the pending event id and when it applies. A bond must be
+ * signed by the node's identity key over event-log's {@link BondingMessage}: the signature is checked here, the
+ * nonce's freshness by the ledger.
  */
 @Path("/v1")
 @Authenticated
@@ -37,6 +42,8 @@ import java.util.List;
 public class AccountResource {
 
     private static final int MAX_HOST = 253;
+    /** A 64-byte value is at most 88 base58 characters; anything longer is refused before decoding. */
+    private static final int MAX_SIGNATURE_CHARS = 88;
 
     /** The header a client sends to have a retried command applied once (README, "Idempotency"). */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -55,7 +62,7 @@ public class AccountResource {
     public record CostParamsRequest(Object profitMarginPercent, Object intervalOperatingCost) { }
 
     public record BondRequest(String identityKey, String host, Integer httpPort, IntegrationEvents.NodeRoles roles,
-                              Object pledge, CostParamsRequest costParams) { }
+                              Object pledge, CostParamsRequest costParams, Long nonce, String signature) { }
 
     public record AmountRequest(Object amount) { }
 
@@ -92,8 +99,22 @@ public class AccountResource {
             throw RejectedException.invalid("roles", "declare at least one of the roles mixnode, entry, exit");
         }
         LedgerCommand.CostParamsInput cost = costParams(body.costParams());
-        LedgerCommand.BondNode command = new LedgerCommand.BondNode(ledger.commandTime(), account(), key,
-                Inputs.amount("pledge", body.pledge()), cost);
+        BigInteger pledge = Inputs.amount("pledge", body.pledge());
+        if (body.nonce() == null) {
+            throw RejectedException.invalid("nonce", "nonce is required: the value of GET /v1/nodes/bonding-nonce that was signed");
+        }
+        byte[] signature = signature(body.signature());
+        String owner = account();
+        if (owner.indexOf('\n') >= 0 || owner.indexOf('\r') >= 0) {
+            throw RejectedException.invalid("authorization", "the token's subject must not contain a line break");
+        }
+        // Only the holder of the identity key can bond it: the signature covers owner, key, host, port and nonce, so a
+        // captured one bonds nothing for another account, elsewhere, or later (the ledger refuses a stale nonce).
+        if (!new BondingMessage(owner, key, host, body.httpPort(), body.nonce()).verifies(signature)) {
+            throw RejectedException.of(ErrorKind.FORBIDDEN, "bad_signature", "signature",
+                    "the signature does not verify under identity_key over the bonding message (owner, identity_key, host, http_port, nonce)");
+        }
+        LedgerCommand.BondNode command = new LedgerCommand.BondNode(ledger.commandTime(), owner, key, pledge, cost, body.nonce());
         LedgerService.Publications publications = evs -> evs.stream()
                 .filter(e -> e instanceof LedgerEvent.NodeBonded)
                 .map(e -> (Object) ledger.nodeBondedFact((LedgerEvent.NodeBonded) e, host, body.httpPort(), roles))
@@ -271,6 +292,20 @@ public class AccountResource {
         if (!account().equals(address)) {
             throw RejectedException.of(ErrorKind.FORBIDDEN, "forbidden", "address", "account " + account() + " cannot act for " + address);
         }
+    }
+
+    private static byte[] signature(String text) {
+        String value = required("signature", text);
+        byte[] raw;
+        try {
+            raw = value.length() > MAX_SIGNATURE_CHARS ? null : Base58.decode(value);
+        } catch (IllegalArgumentException notBase58) {
+            raw = null;
+        }
+        if (raw == null || raw.length != Ed25519.SIGNATURE_BYTES) {
+            throw RejectedException.invalid("signature", "signature must be a base58 ed25519 signature (64 bytes)");
+        }
+        return raw;
     }
 
     private static String required(String field, String value) {

@@ -74,6 +74,8 @@ public class ReadResource {
     public record DelegationEstimateResponse(long nodeId, long epochId, Unym amount, Percent assumedPerformance,
                                              Decimal assumedWorkFactor, Decimal nextEpochReward, Decimal annualisedReturn) { }
 
+    public record BondingNonce(long nonce) { }
+
     public record EpochResponse(long epochId, long currentEpoch, EpochTotals totals) { }
 
     @GET
@@ -105,6 +107,18 @@ public class ReadResource {
             List<NodeRecord> bonded = v.ledger().nodes().values().stream().filter(n -> n.bond().holdsPledge()).toList();
             List<NodeResponse> items = bonded.stream().skip((long) page * perPage).limit(perPage).map(n -> node(v, n)).toList();
             return new Page<>(page, perPage, bonded.size(), items);
+        });
+    }
+
+    /** The nonce a bonding signature is made over (event-log's {@code BondingMessage}): the node id the next bond gets. */
+    @GET
+    @Path("/nodes/bonding-nonce")
+    public BondingNonce bondingNonce() {
+        return ledger.read(v -> {
+            if (!v.ledger().isInitialized()) {
+                throw RejectedException.of(ErrorKind.NOT_READY, "not_initialized", "ledger", "the ledger has not been initialized");
+            }
+            return new BondingNonce(v.ledger().globals().nextNodeId());
         });
     }
 

@@ -3,9 +3,9 @@ package net.nym.tokenomics.rewards.app;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
-import net.nym.tokenomics.eventlog.encoding.Base58;
+import net.nym.tokenomics.rewards.rest.SignedBonds;
 
-import java.security.SecureRandom;
+import java.security.KeyPair;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -13,22 +13,20 @@ import static io.restassured.RestAssured.given;
 /** Small REST helpers for the tests. */
 final class Api {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Api() {
     }
 
-    static String identityKey() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        key[0] = (byte) (key[0] | 1);
-        return Base58.encode(key);
+    /** A bond body for the owner's test node, signed by its identity key at the current bonding nonce. */
+    static Map<String, Object> bondBody(String owner, String pledge, String profitMargin, String cost) {
+        return bondBody(owner, owner, pledge, profitMargin, cost);
     }
 
-    static Map<String, Object> bondBody(String pledge, String profitMargin, String cost) {
-        return Map.of("identity_key", identityKey(), "host", "node.example.org", "http_port", 8080,
+    /** As {@link #bondBody(String, String, String, String)}, for the test node {@code node} (its own identity key). */
+    static Map<String, Object> bondBody(String owner, String node, String pledge, String profitMargin, String cost) {
+        KeyPair identity = SignedBonds.identity(node);
+        return SignedBonds.signed(Map.of("identity_key", SignedBonds.key(identity), "host", "node.example.org", "http_port", 8080,
                 "roles", Map.of("mixnode", true, "entry", true, "exit", false), "pledge", pledge,
-                "cost_params", Map.of("profit_margin_percent", profitMargin, "interval_operating_cost", cost));
+                "cost_params", Map.of("profit_margin_percent", profitMargin, "interval_operating_cost", cost)), owner, identity);
     }
 
     static ValidatableResponse post(String account, String path, Object body) {
@@ -37,7 +35,7 @@ final class Api {
     }
 
     static long bond(String account, long pledge, String profitMargin, long cost) {
-        return post(account, "/v1/nodes", bondBody(Long.toString(pledge), profitMargin, Long.toString(cost)))
+        return post(account, "/v1/nodes", bondBody(account, Long.toString(pledge), profitMargin, Long.toString(cost)))
                 .statusCode(201).extract().jsonPath().getLong("node_id");
     }
 }

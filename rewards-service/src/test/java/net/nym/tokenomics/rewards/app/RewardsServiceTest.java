@@ -111,8 +111,10 @@ class RewardsServiceTest {
             "non-numeric margin       | 1000000000000           | ten  | 40000000 | 400 | profit_margin_percent"})
     void badBondInputIsRefusedNamingTheFieldAndRecordsNothing(String name, String pledge, String margin, String cost,
                                                                int status, String field) {
+        String owner = account("bad");
+        Map<String, Object> body = Api.bondBody(owner, pledge, margin, cost);
         long before = logSize();
-        Api.post(account("bad"), "/v1/nodes", Api.bondBody(pledge, margin, cost))
+        Api.post(owner, "/v1/nodes", body)
                 .statusCode(status).body("field", equalTo(field)).body("reason", notNullValue());
         assertThat(logSize()).isEqualTo(before);
     }
@@ -137,7 +139,7 @@ class RewardsServiceTest {
                 .statusCode(404).body("field", equalTo("node_id"));
         Api.post(owner, "/v1/nodes/" + id + "/operator-reward/withdraw", null)
                 .statusCode(409).body("error", equalTo("nothing_to_withdraw"));
-        Api.post(owner, "/v1/nodes", Api.bondBody("1000000000000", "0.1", "1")).statusCode(409).body("field", equalTo("owner"));
+        Api.post(owner, "/v1/nodes", Api.bondBody(owner, owner + "-second-node", "1000000000000", "0.1", "1")).statusCode(409).body("field", equalTo("owner"));
         Api.post(owner, "/v1/nodes/" + id + "/pledge", Map.of("amount", "abc")).statusCode(400).body("field", equalTo("amount"));
         given().header("Authorization", TestJwt.bearer(owner)).contentType(ContentType.JSON)
                 .body(Map.of("profit_margin_percent", "1.01", "interval_operating_cost", "1"))

@@ -68,7 +68,7 @@ public final class EpochRewardingBenchmark {
         Instant now = Instant.EPOCH.plusSeconds(1);
         LedgerCommand.CostParamsInput costs = new LedgerCommand.CostParamsInput(Decimal.percent(20), BigInteger.valueOf(40_000_000));
         for (int i = 0; i < nodes; i++) {
-            apply(view, new LedgerCommand.BondNode(now, "op" + i, "id" + i, BigInteger.valueOf(100_000_000_000L + i), costs));
+            apply(view, new LedgerCommand.BondNode(now, "op" + i, "id" + i, BigInteger.valueOf(100_000_000_000L + i), costs, i + 1));
         }
         for (int i = 0; i < delegations; i++) {
             apply(view, new LedgerCommand.Delegate(now, "delegator" + i, 1 + (i % nodes), BigInteger.valueOf(1_000_000L + i)));

@@ -100,7 +100,8 @@ final class RewardsHistory {
             int k = nodes.size();
             List<LedgerEvent> events = s.execute(new LedgerCommand.BondNode(s.commandTime(), "op" + k, "identity" + k,
                     BigInteger.valueOf(100_000_000_000L + 1_000_000L * k),
-                    new LedgerCommand.CostParamsInput(Decimal.percent(10 + k % 20), BigInteger.valueOf(40_000_000))),
+                    new LedgerCommand.CostParamsInput(Decimal.percent(10 + k % 20), BigInteger.valueOf(40_000_000)),
+                    s.read(v -> v.ledger().globals().nextNodeId())),
                     evs -> evs.stream().filter(e -> e instanceof LedgerEvent.NodeBonded)
                             .map(e -> (Object) s.nodeBondedFact((LedgerEvent.NodeBonded) e, "node" + k + ".example", 8080,
                                     new IntegrationEvents.NodeRoles(k % 3 == 0, k % 3 != 0, k % 3 == 2))).toList());

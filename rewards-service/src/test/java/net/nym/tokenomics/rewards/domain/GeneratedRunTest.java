@@ -98,7 +98,8 @@ class GeneratedRunTest {
                     new CostParamsInput(Decimal.percent(r.nextInt(101)), BigInteger.valueOf(r.nextInt(1_000_000_000))));
             case 9 -> r.nextInt(8) == 0 ? new UnbondNode(now, operator, node)
                     : new BondNode(now, account, "id-" + account, BigInteger.valueOf(100_000_000L + r.nextInt(1_000_000_000)),
-                    new CostParamsInput(Decimal.percent(r.nextInt(50)), BigInteger.valueOf(r.nextInt(100_000_000))));
+                    new CostParamsInput(Decimal.percent(r.nextInt(50)), BigInteger.valueOf(r.nextInt(100_000_000))),
+                    h.ledger().globals().nextNodeId());
             default -> new UpdateRewardingParams(now, "admin", net.nym.tokenomics.rewards.domain.rewarding.RewardingParamsUpdate.none()
                     .withIntervalPoolEmission(Percent.fromPercentageValue(1 + r.nextInt(3))), r.nextBoolean());
         };

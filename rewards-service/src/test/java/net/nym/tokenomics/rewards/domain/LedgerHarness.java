@@ -75,7 +75,8 @@ final class LedgerHarness {
 
     long bond(String owner, long pledge, int profitMarginPercent, long intervalOperatingCost) {
         List<LedgerEvent> events = accept(new BondNode(now(), owner, "identity-" + owner, BigInteger.valueOf(pledge),
-                new CostParamsInput(Decimal.percent(profitMarginPercent), BigInteger.valueOf(intervalOperatingCost))));
+                new CostParamsInput(Decimal.percent(profitMarginPercent), BigInteger.valueOf(intervalOperatingCost)),
+                ledger.globals().nextNodeId()));
         return ((LedgerEvent.NodeBonded) events.getFirst()).nodeId();
     }
 

@@ -68,7 +68,7 @@ class LedgerScaleBenchmark {
         run(new InitializeLedger(Instant.EPOCH, params, ContractSettings.DEFAULT, Instant.EPOCH, Duration.ofHours(1)));
         CostParamsInput costs = new CostParamsInput(Decimal.percent(20), BigInteger.valueOf(40_000_000));
         for (int i = 0; i < NODES; i++) {
-            run(new BondNode(now(), "op" + i, "id" + i, BigInteger.valueOf(100_000_000_000L + i), costs));
+            run(new BondNode(now(), "op" + i, "id" + i, BigInteger.valueOf(100_000_000_000L + i), costs, i + 1));
         }
         Decimal work = params.workFactors().active();
         List<RewardedNode> set = new ArrayList<>(NODES);

@@ -27,11 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bad input and forbidden actions, each refused with a typed rejection that names the problem, and nothing recorded.
  * State: node 1 of "operator" (pledge 10_000_000_000), alice delegating on it since epoch 0, now in epoch 1;
- * node 2 of "other".
+ * node 2 of "other"; the next node id (the bonding nonce) is 3.
  */
 class RejectionTableTest {
 
     private static final BigInteger SUPPLY = Unym.TOKEN_SUPPLY.amount();
+    private static final long NONCE = 3;
     private static final CostParamsInput OK_COSTS = new CostParamsInput(Decimal.percent(10), BigInteger.valueOf(40_000_000));
 
     private static LedgerHarness fixture() {
@@ -50,28 +51,34 @@ class RejectionTableTest {
     static Stream<Arguments> rows() {
         Decimal work = Decimal.parse("0.0087719298245614");
         return Stream.of(
-                row("negative pledge", now -> new BondNode(now, "carol", "id-carol", BigInteger.valueOf(-5), OK_COSTS),
+                row("negative pledge", now -> new BondNode(now, "carol", "id-carol", BigInteger.valueOf(-5), OK_COSTS, NONCE),
                         new InvalidAmount("pledge", BigInteger.valueOf(-5), AmountProblem.NEGATIVE)),
-                row("zero pledge", now -> new BondNode(now, "carol", "id-carol", BigInteger.ZERO, OK_COSTS),
+                row("zero pledge", now -> new BondNode(now, "carol", "id-carol", BigInteger.ZERO, OK_COSTS, NONCE),
                         new InvalidAmount("pledge", BigInteger.ZERO, AmountProblem.ZERO)),
-                row("pledge above token supply", now -> new BondNode(now, "carol", "id-carol", SUPPLY.add(BigInteger.ONE), OK_COSTS),
+                row("pledge above token supply", now -> new BondNode(now, "carol", "id-carol", SUPPLY.add(BigInteger.ONE), OK_COSTS, NONCE),
                         new InvalidAmount("pledge", SUPPLY.add(BigInteger.ONE), AmountProblem.ABOVE_TOKEN_SUPPLY)),
-                row("pledge below minimum", now -> new BondNode(now, "carol", "id-carol", BigInteger.valueOf(99_999_999), OK_COSTS),
+                row("pledge below minimum", now -> new BondNode(now, "carol", "id-carol", BigInteger.valueOf(99_999_999), OK_COSTS, NONCE),
                         new PledgeBelowMinimum(BigInteger.valueOf(99_999_999), Unym.of(100_000_000))),
                 row("profit margin over 100 %", now -> new BondNode(now, "carol", "id-carol", BigInteger.valueOf(100_000_000),
-                                new CostParamsInput(Decimal.percent(101), BigInteger.ONE)),
+                                new CostParamsInput(Decimal.percent(101), BigInteger.ONE), NONCE),
                         new ProfitMarginOutOfRange(Decimal.percent(101), Percent.ZERO, Percent.HUNDRED)),
                 row("negative operating cost", now -> new BondNode(now, "carol", "id-carol", BigInteger.valueOf(100_000_000),
-                                new CostParamsInput(Decimal.percent(10), BigInteger.valueOf(-1))),
+                                new CostParamsInput(Decimal.percent(10), BigInteger.valueOf(-1)), NONCE),
                         new OperatingCostOutOfRange(BigInteger.valueOf(-1), Unym.ZERO, Unym.of(1_000_000_000_000_000_000L))),
                 row("operating cost above range", now -> new ChangeCostParams(now, "operator", 1,
                                 new CostParamsInput(Decimal.percent(10), new BigInteger("1000000000000000001"))),
                         new OperatingCostOutOfRange(new BigInteger("1000000000000000001"), Unym.ZERO, Unym.of(1_000_000_000_000_000_000L))),
-                row("blank owner", now -> new BondNode(now, " ", "id-x", BigInteger.valueOf(100_000_000), OK_COSTS), new MissingAccount("owner")),
-                row("second bond of one owner", now -> new BondNode(now, "operator", "id-new", BigInteger.valueOf(100_000_000), OK_COSTS),
+                row("blank owner", now -> new BondNode(now, " ", "id-x", BigInteger.valueOf(100_000_000), OK_COSTS, NONCE), new MissingAccount("owner")),
+                row("second bond of one owner", now -> new BondNode(now, "operator", "id-new", BigInteger.valueOf(100_000_000), OK_COSTS, NONCE),
                         new AlreadyBonded("operator", 1)),
-                row("identity key in use", now -> new BondNode(now, "carol", "identity-operator", BigInteger.valueOf(100_000_000), OK_COSTS),
+                row("identity key in use", now -> new BondNode(now, "carol", "identity-operator", BigInteger.valueOf(100_000_000), OK_COSTS, NONCE),
                         new IdentityKeyInUse("identity-operator", 1)),
+                row("bond signed for a node id already taken", now -> new BondNode(now, "carol", "id-carol", BigInteger.valueOf(100_000_000),
+                                OK_COSTS, NONCE - 1),
+                        new StaleBondingNonce(NONCE - 1, NONCE)),
+                row("bond signed for a node id not yet due", now -> new BondNode(now, "carol", "id-carol", BigInteger.valueOf(100_000_000),
+                                OK_COSTS, NONCE + 1),
+                        new StaleBondingNonce(NONCE + 1, NONCE)),
                 row("pledge more on unknown node", now -> new PledgeMore(now, "operator", 99, BigInteger.TEN), new NodeNotFound(99)),
                 row("pledge more on someone else's node", now -> new PledgeMore(now, "operator", 2, BigInteger.TEN), new NotNodeOwner(2, "operator")),
                 row("unbond someone else's node", now -> new UnbondNode(now, "alice", 1), new NotNodeOwner(1, "alice")),

@@ -6,7 +6,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
@@ -17,6 +16,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.security.KeyPair;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -44,13 +44,12 @@ class ErrorTableTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static Map<String, Object> bondBody(String pledge) {
-        byte[] key = new byte[32];
-        new java.util.Random().nextBytes(key);
-        key[0] = (byte) (key[0] | 1);
-        return Map.of("identity_key", Base58.encode(key), "host", "node.example.org", "http_port", 8080,
+    /** A bond body for the owner's test node {@code node}, signed by the node's identity key for the owner. */
+    private static Map<String, Object> bondBody(String owner, String node, String pledge) {
+        KeyPair identity = SignedBonds.identity(node);
+        return SignedBonds.signed(Map.of("identity_key", SignedBonds.key(identity), "host", "node.example.org", "http_port", 8080,
                 "roles", Map.of("mixnode", true, "entry", false, "exit", false), "pledge", pledge,
-                "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000"));
+                "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000")), owner, identity);
     }
 
     private static RequestSpecification as(String account, String... roles) {
@@ -58,7 +57,7 @@ class ErrorTableTest {
     }
 
     private static long bond(String owner) {
-        return as(owner).body(bondBody("1000000000000")).post("/v1/nodes").then().statusCode(201).extract().jsonPath()
+        return as(owner).body(bondBody(owner, owner, "1000000000000")).post("/v1/nodes").then().statusCode(201).extract().jsonPath()
                 .getLong("node_id");
     }
 
@@ -76,7 +75,9 @@ class ErrorTableTest {
 
     @Test
     void invalidField() {
-        refused(() -> as(account("op")).body(bondBody("lots")).post("/v1/nodes").then(), 400, "invalid_field", "pledge");
+        String op = account("op");
+        Map<String, Object> lots = bondBody(op, op, "lots");
+        refused(() -> as(op).body(lots).post("/v1/nodes").then(), 400, "invalid_field", "pledge");
         refused(() -> as(account("op")).body("{\"pledge\": ").post("/v1/nodes").then(), 400, "malformed_json", "body");
     }
 
@@ -130,7 +131,8 @@ class ErrorTableTest {
     void conflictOnADuplicateBond() {
         String owner = account("op");
         bond(owner);
-        refused(() -> as(owner).body(bondBody("1000000000000")).post("/v1/nodes").then(), 409, "already_bonded", "owner");
+        Map<String, Object> second = bondBody(owner, owner + "-second-node", "1000000000000");
+        refused(() -> as(owner).body(second).post("/v1/nodes").then(), 409, "already_bonded", "owner");
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
@@ -48,17 +47,16 @@ class IdempotencyKeyTest {
         return Transactions.inTransaction(dataSource, c -> new EventStore().count(c));
     }
 
-    private static Map<String, Object> bondBody() {
-        byte[] key = new byte[32];
-        new java.util.Random().nextBytes(key);
-        key[0] = (byte) (key[0] | 1);
-        return Map.of("identity_key", Base58.encode(key), "host", "node.example.org", "http_port", 8080,
+    /** A bond of the owner's node, signed by the node's identity key over the current bonding nonce. */
+    private static Map<String, Object> bondBody(String owner) {
+        java.security.KeyPair identity = SignedBonds.identity(owner + "-node");
+        return SignedBonds.signed(Map.of("identity_key", SignedBonds.key(identity), "host", "node.example.org", "http_port", 8080,
                 "roles", Map.of("mixnode", true, "entry", false, "exit", false), "pledge", "1000000000000",
-                "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000"));
+                "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000")), owner, identity);
     }
 
     private static long bond(String owner) {
-        return as(owner, null).body(bondBody()).post("/v1/nodes").then().statusCode(201).extract().jsonPath().getLong("node_id");
+        return as(owner, null).body(bondBody(owner)).post("/v1/nodes").then().statusCode(201).extract().jsonPath().getLong("node_id");
     }
 
     @Test
@@ -119,7 +117,7 @@ class IdempotencyKeyTest {
     void aRetriedBondGetsTheSameNodeIdAndBondsOnce() {
         String owner = account("op");
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = bondBody();
+        Map<String, Object> body = bondBody(owner);
         long first = as(owner, key).body(body).post("/v1/nodes").then().statusCode(201).extract().jsonPath().getLong("node_id");
         long size = logSize();
         long again = as(owner, key).body(body).post("/v1/nodes").then().statusCode(201).header("Idempotent-Replayed", "true")

@@ -81,7 +81,7 @@ final class RewardsYear {
                 g.firstEpochStart(), g.epochLength()), LedgerService.Publications.NONE);
     }
 
-    /** Bonds {@code count} nodes in the current epoch, as {@code POST /v1/nodes} does. */
+    /** Bonds {@code count} nodes in the current epoch, as {@code POST /v1/nodes} does once the identity signature has verified. */
     void bond(int count) {
         for (int i = 0; i < count; i++) {
             boolean gateway = i % 3 == 0;
@@ -89,7 +89,8 @@ final class RewardsYear {
             IntegrationEvents.NodeRoles roles = new IntegrationEvents.NodeRoles(!gateway, gateway, gateway);
             LedgerCommand.BondNode command = new LedgerCommand.BondNode(ledger.commandTime(), "n1yearoperator" + i,
                     "yearidentity" + i, BigInteger.valueOf((100_000L + random.nextInt(900_000)) * 1_000_000L),
-                    new LedgerCommand.CostParamsInput(Decimal.percent(5 + random.nextInt(16)), BigInteger.valueOf(40_000_000)));
+                    new LedgerCommand.CostParamsInput(Decimal.percent(5 + random.nextInt(16)), BigInteger.valueOf(40_000_000)),
+                    ledger.read(v -> v.ledger().globals().nextNodeId()));
             List<LedgerEvent> events = ledger.execute(command, evs -> evs.stream()
                     .filter(e -> e instanceof LedgerEvent.NodeBonded)
                     .map(e -> (Object) ledger.nodeBondedFact((LedgerEvent.NodeBonded) e, host, 8080, roles))
