@@ -3,6 +3,7 @@ package net.nym.tokenomics.simulator.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.nym.tokenomics.eventlog.encoding.Base58;
+import net.nym.tokenomics.eventlog.signing.BondingMessage;
 import net.nym.tokenomics.eventlog.testing.LocalInfra;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
@@ -58,6 +59,7 @@ class HostileInputSuiteTest {
     private static final Ed25519Identity MIX = new Ed25519Identity(seed(11));
     private static final Ed25519Identity GATEWAY = new Ed25519Identity(seed(22));
     private static final Ed25519Identity STRANGER = new Ed25519Identity(seed(33));
+    private static final Ed25519Identity MIX_UNBONDED = new Ed25519Identity(seed(44));
     private static final String OPERATOR = "n1hostileoperator";
     private static final String GATEWAY_OPERATOR = "n1hostilegatewayop";
     private static final String DELEGATOR = "n1hostiledelegator";
@@ -241,19 +243,43 @@ class HostileInputSuiteTest {
 
         // --- rewards: bonding (findings 4, 5, 7)
         check("bond: the bonded gateway's key again", 409, "POST", "/v1/nodes", other,
-                bondJson(GATEWAY.publicKeyBase58(), "gw2.hostile.example.org", "1000000000000"));
+                bondJson(OTHER, GATEWAY, GATEWAY.publicKeyBase58(), "gw2.hostile.example.org", "1000000000000"));
         check("bond: identity key not base58", 400, "POST", "/v1/nodes", other,
-                bondJson("0OIl0OIl0OIl", "x.hostile.example.org", "1000000000000"));
+                bondJson(OTHER, STRANGER, "0OIl0OIl0OIl", "x.hostile.example.org", "1000000000000"));
         check("bond: 400,000-character identity key", 400, "POST", "/v1/nodes", other,
-                bondJson(huge, "x.hostile.example.org", "1000000000000"));
+                bondJson(OTHER, STRANGER, huge, "x.hostile.example.org", "1000000000000"));
         check("bond: NUL in the host (finding 4)", 400, "POST", "/v1/nodes", other,
-                bondJson(STRANGER.publicKeyBase58(), "x\u0000.hostile.example.org", "1000000000000"));
+                bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), "x\u0000.hostile.example.org", "1000000000000"));
         check("bond: right-to-left override and emoji in the host", 400, "POST", "/v1/nodes", other,
-                bondJson(STRANGER.publicKeyBase58(), "\u202egro.elpmaxe\uD83D\uDE00", "1000000000000"));
+                bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), "\u202egro.elpmaxe\uD83D\uDE00", "1000000000000"));
         check("bond: profit margin of 200 %", 400, "POST", "/v1/nodes", other,
-                bondJson(STRANGER.publicKeyBase58(), "x.hostile.example.org", "1000000000000").replace("\"0.1\"", "\"2\""));
+                bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), "x.hostile.example.org", "1000000000000").replace("\"0.1\"", "\"2\""));
         check("bond: port 70000", 400, "POST", "/v1/nodes", other,
-                bondJson(STRANGER.publicKeyBase58(), "x.hostile.example.org", "1000000000000").replace(":8080", ":70000"));
+                bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), "x.hostile.example.org", "1000000000000").replace(":8080", ":70000"));
+        String signed = bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), "s.hostile.example.org", "1000000000000");
+        check("bond: without a signature (finding 5)", 400, "POST", "/v1/nodes", other,
+                signed.replaceFirst(",\"signature\":\"[^\"]*\"", ""));
+        check("bond: another key's identity, signed by the bonder's own key (finding 5)", 403, "POST", "/v1/nodes", other,
+                bondJson(OTHER, STRANGER, MIX_UNBONDED.publicKeyBase58(), "s.hostile.example.org", "1000000000000"));
+        check("bond: a signature captured from another account's bond (finding 5)", 403, "POST", "/v1/nodes",
+                account("n1hostilethief"), signed);
+        check("bond: a stale nonce (finding 5)", 409, "POST", "/v1/nodes", other,
+                bondJsonSigned(STRANGER.publicKeyBase58(), "s.hostile.example.org", "1000000000000", bondingNonce() - 1,
+                        STRANGER.signBase58(new BondingMessage(OTHER, STRANGER.publicKeyBase58(), "s.hostile.example.org", 8080,
+                                bondingNonce() - 1).bytes())));
+        check("bond: a 400,000-character signature (finding 5)", 400, "POST", "/v1/nodes", other,
+                signed.replaceFirst("\"signature\":\"[^\"]*\"", "\"signature\":\"" + huge + "\""));
+
+        // --- rewards: a retried command (finding 6)
+        String retried = "/v1/delegators/" + DELEGATOR + "/delegations";
+        String delegator = account(DELEGATOR);
+        expect(sendWithKey(retried, delegator, "hostile-retry-1", "{\"node_id\":" + mixNode + ",\"amount\":\"7000000\"}"), 202);
+        checkWithKey("delegate: a retry with the same Idempotency-Key (finding 6)", 202, retried, delegator, "hostile-retry-1",
+                "{\"node_id\":" + mixNode + ",\"amount\":\"7000000\"}");
+        checkWithKey("delegate: the same Idempotency-Key with another amount (finding 6)", 409, retried, delegator,
+                "hostile-retry-1", "{\"node_id\":" + mixNode + ",\"amount\":\"8000000\"}");
+        checkWithKey("delegate: a malformed Idempotency-Key (finding 6)", 400, retried, delegator, "bad key;",
+                "{\"node_id\":" + mixNode + ",\"amount\":\"8000000\"}");
         check("account path: 3,000-character address", 403, "POST", "/v1/delegators/" + "n1" + "a".repeat(3_000)
                 + "/delegations", other, "{\"node_id\":1,\"amount\":\"1\"}");
 
@@ -276,7 +302,7 @@ class HostileInputSuiteTest {
         long fiveHundreds = outcomes.stream().filter(o -> o.actual() >= 500).count();
         long writes = outcomes.stream().filter(o -> o.written() != 0).count();
         long unhealthy = outcomes.stream().filter(o -> !o.healthy()).count();
-        System.out.printf("[hostile] summary: %d cases, %d 4xx as expected, %d 5xx, %d wrote to a log, %d left a service unready%n",
+        System.out.printf("[hostile] summary: %d cases, %d answered as expected, %d 5xx, %d wrote to a log, %d left a service unready%n",
                 outcomes.size(), asExpected, fiveHundreds, writes, unhealthy);
         assertThat(outcomes.stream().filter(o -> !o.passed()).map(o -> o.name() + ": expected " + o.expected() + ", was "
                 + o.actual() + (o.jsonError() ? "" : " without the JSON error body") + (o.written() != 0 ? ", wrote " + o.written()
@@ -306,10 +332,19 @@ class HostileInputSuiteTest {
         print(outcomes.getLast());
     }
 
+    private void checkWithKey(String name, int expected, String path, String authorization, String key, String body)
+            throws Exception {
+        long before = totalEvents();
+        record(name, expected, before, sendWithKey(path, authorization, key, body));
+    }
+
     private void check(String name, int expected, String method, String path, String authorization, String body)
             throws Exception {
         long before = totalEvents();
-        HttpResponse<String> r = send(method, path, authorization, body);
+        record(name, expected, before, send(method, path, authorization, body));
+    }
+
+    private void record(String name, int expected, long before, HttpResponse<String> r) throws Exception {
         Thread.sleep(150); // anything the request set off (an outbox publication, a consumer) has had its chance to land
         long written = totalEvents() - before;
         Outcome o = new Outcome(name, expected, r.statusCode(), jsonError(r.body()), written, healthy(), r.body());
@@ -349,6 +384,12 @@ class HostileInputSuiteTest {
             b.header("Authorization", authorization);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> sendWithKey(String path, String authorization, String key, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+                .header("Authorization", authorization).header("Idempotency-Key", key).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void expect(HttpResponse<String> r, int status) {
@@ -410,7 +451,7 @@ class HostileInputSuiteTest {
     }
 
     private static long bond(String owner, Ed25519Identity id, String host, boolean mixnode, boolean entry) throws Exception {
-        String body = bondJson(id.publicKeyBase58(), host, "1000000000000");
+        String body = bondJson(owner, id, id.publicKeyBase58(), host, "1000000000000");
         if (!mixnode) {
             body = body.replace("\"mixnode\":true,\"entry\":false", "\"mixnode\":false,\"entry\":" + entry);
         }
@@ -419,10 +460,28 @@ class HostileInputSuiteTest {
         return JSON.readTree(r.body()).get("node_id").asLong();
     }
 
-    private static String bondJson(String identityKey, String host, String pledge) {
+    private static long bondingNonce() throws Exception {
+        return JSON.readTree(send("GET", "/v1/nodes/bonding-nonce", null, null).body()).get("nonce").asLong();
+    }
+
+    /** A bond body for {@code identityKey}, signed by {@code signer} for {@code owner} over the current nonce. */
+    private static String bondJson(String owner, Ed25519Identity signer, String identityKey, String host, String pledge)
+            throws Exception {
+        long nonce = bondingNonce();
+        String signature;
+        try {
+            signature = signer.signBase58(new BondingMessage(owner, identityKey, host, 8080, nonce).bytes());
+        } catch (RuntimeException unsignable) {
+            signature = "unsignable";
+        }
+        return bondJsonSigned(identityKey, host, pledge, nonce, signature);
+    }
+
+    private static String bondJsonSigned(String identityKey, String host, String pledge, long nonce, String signature) {
         return "{\"identity_key\":" + quote(identityKey) + ",\"host\":" + quote(host) + ",\"http_port\":8080,"
                 + "\"roles\":{\"mixnode\":true,\"entry\":false,\"exit\":false},\"pledge\":\"" + pledge + "\","
-                + "\"cost_params\":{\"profit_margin_percent\":\"0.1\",\"interval_operating_cost\":\"40000000\"}}";
+                + "\"cost_params\":{\"profit_margin_percent\":\"0.1\",\"interval_operating_cost\":\"40000000\"},"
+                + "\"nonce\":" + nonce + ",\"signature\":" + quote(signature) + "}";
     }
 
     private static String serial(int i) {
