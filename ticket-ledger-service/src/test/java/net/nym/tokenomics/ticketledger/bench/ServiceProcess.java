@@ -36,7 +36,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * The packaged service ({@code target/quarkus-app/quarkus-run.jar}, build it with
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}, or the jar named by {@code -Dbench.service-jar}; build it with
  * {@code mvn -o -pl ticket-ledger-service package -DskipTests}) as a separate JVM with a schema and topics of its own,
  * plus a client: gateways, signed batches, input events. For the benchmark and the crash check (mains, not tests).
  */
@@ -105,7 +105,8 @@ public final class ServiceProcess implements AutoCloseable {
             cmd.addAll(List.of(jvmOptions.split("\\s+")));
         }
         cmd.add("-jar");
-        cmd.add(new File("target/quarkus-app/quarkus-run.jar").getAbsolutePath());
+        // another build's jar (bench.service-jar) for same-run comparisons of two versions
+        cmd.add(new File(System.getProperty("bench.service-jar", "target/quarkus-app/quarkus-run.jar")).getAbsolutePath());
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
