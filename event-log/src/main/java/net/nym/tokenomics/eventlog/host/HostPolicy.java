@@ -107,13 +107,13 @@ public final class HostPolicy {
                 return new Verdict.Invalid("a name's labels are letters, digits and inner hyphens");
             }
         }
-        if (name.indexOf('.') < 0) {
-            return new Verdict.NotPublic("a single-label name resolves through local search domains");
-        }
         for (String suffix : LOCAL_SUFFIXES) {
             if (name.equals(suffix) || name.endsWith("." + suffix)) {
                 return new Verdict.NotPublic("names under ." + suffix + " are local");
             }
+        }
+        if (name.indexOf('.') < 0) {
+            return new Verdict.NotPublic("a single-label name resolves through local search domains");
         }
         return new Verdict.PublicName(name);
     }
