@@ -42,10 +42,14 @@ class ErrorTableTest {
     }
 
     private static Map<String, Object> bondBody(String pledge) {
+        return bondBody(pledge, "node.example.org");
+    }
+
+    private static Map<String, Object> bondBody(String pledge, String host) {
         byte[] key = new byte[32];
         new java.util.Random().nextBytes(key);
         key[0] = (byte) (key[0] | 1);
-        return Map.of("identity_key", Base58.encode(key), "host", "node.example.org", "http_port", 8080,
+        return Map.of("identity_key", Base58.encode(key), "host", host, "http_port", 8080,
                 "roles", Map.of("mixnode", true, "entry", false, "exit", false), "pledge", pledge,
                 "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000"));
     }
@@ -75,6 +79,22 @@ class ErrorTableTest {
     void invalidField() {
         refused(() -> as(account("op")).body(bondBody("lots")).post("/v1/nodes").then(), 400, "invalid_field", "pledge");
         refused(() -> as(account("op")).body("{\"pledge\": ").post("/v1/nodes").then(), 400, "malformed_json", "body");
+    }
+
+    /** Issue 14 finding 7: a node's host must be public (nym.nodes.allow-private-hosts is false here). */
+    @Test
+    void aHostThatIsNotPublicIsRefused() {
+        for (String host : new String[] {"127.0.0.1", "169.254.169.254", "10.0.0.1", "100.64.0.1", "0.0.0.0", "[::1]",
+                "::ffff:127.0.0.1", "fd00::1", "fe80::1", "ff02::1", "localhost", "metadata.google.internal"}) {
+            refused(() -> as(account("op")).body(bondBody("1000000000000", host)).post("/v1/nodes").then(),
+                    400, "host_not_public", "host");
+        }
+        for (String host : new String[] {"2130706433", "0x7f.0.0.1", "127.1", "example.com.", "-x.example.com"}) {
+            refused(() -> as(account("op")).body(bondBody("1000000000000", host)).post("/v1/nodes").then(),
+                    400, "invalid_field", "host");
+        }
+        as(account("op")).body(bondBody("1000000000000", "8.8.8.8")).post("/v1/nodes").then().statusCode(201);
+        as(account("op")).body(bondBody("1000000000000", "2001:4860:4860::8888")).post("/v1/nodes").then().statusCode(201);
     }
 
     @Test
