@@ -41,7 +41,7 @@ final class NodeApiClient {
     Answer get(InetAddress address, int port, String hostHeader, String path, long deadline)
             throws ProbeFailure, InterruptedException {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), Math.toIntExact(Math.max(1, remainingMillis(deadline, path))));
+            socket.connect(new InetSocketAddress(address, port), (int) Math.min(Integer.MAX_VALUE, remainingMillis(deadline, path)));
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAccept: application/json\r\n"
                     + "User-Agent: nym-tokenomics-prober\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -174,7 +174,7 @@ final class NodeApiClient {
         int read() throws IOException {
             if (pos == limit) {
                 // Checked before every read, so a node sending a byte at a time is still cut off at the deadline.
-                socket.setSoTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, remainingMillis(deadline, path))));
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis(deadline, path)));
                 limit = in.read(buffer);
                 pos = 0;
                 if (limit <= 0) {
