@@ -9,7 +9,6 @@ import net.nym.tokenomics.performance.domain.selfdescribed.ReportedText;
 import net.nym.tokenomics.performance.persistence.PerformanceEvents.NodeRegistered;
 
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -66,7 +65,7 @@ final class NodeProbe {
         long deadline = System.nanoTime() + timeout.toNanos();
         int port = node.httpPort() == null ? defaultPort : node.httpPort();
         InetAddress address = address(node.host());
-        String hostHeader = (address instanceof Inet6Address && !node.host().startsWith("[")
+        String hostHeader = (node.host().indexOf(':') >= 0 && !node.host().startsWith("[")
                 ? "[" + node.host() + "]" : node.host()) + ":" + port;
         JsonNode health = get(address, port, hostHeader, "/api/v1/health", deadline);
         if (health == null || !"up".equals(health.path("status").asText("").toLowerCase(Locale.ROOT))) {

@@ -66,6 +66,12 @@ class NodeProbeTest {
         if (name.equals("node.example.com")) {
             return new InetAddress[] {InetAddress.getByAddress(name, new byte[] {127, 0, 0, 1})};
         }
+        if (name.equals("v6.example.com")) {
+            byte[] loopback = new byte[16];
+            loopback[15] = 1;
+            return new InetAddress[] {InetAddress.getByAddress(name, new byte[] {8, 8, 8, 8}),
+                    InetAddress.getByAddress(name, loopback)};
+        }
         if (name.equals("127.0.0.1")) {
             return new InetAddress[] {InetAddress.getByAddress(new byte[] {127, 0, 0, 1})};
         }
@@ -86,6 +92,7 @@ class NodeProbeTest {
             "::ffff:127.0.0.1   | host not public: IPv4-mapped loopback",
             "localhost          | host not public: names under .localhost are local",
             "node.example.com   | host not public: node.example.com resolves to 127.0.0.1, loopback",
+            "v6.example.com     | host not public: v6.example.com resolves to 0:0:0:0:0:0:0:1, loopback ::1",
             "2130706433         | invalid host: not a valid dotted-quad",
             "bad_host.example   | invalid host:",
     })
