@@ -23,6 +23,8 @@ fi
 "$LOCAL_DIR/local-keys.sh"
 # The simulator's network-monitor key (made on first use) is the one signer performance-service accepts locally.
 MONITOR_ALLOWED_SIGNERS="$(java -jar "$REPO_DIR/simulator/target/simulator-0.1.0-SNAPSHOT.jar" keys "$KEYS_DIR")"
+# Local nodes (the simulator's, demo.sh's) listen on loopback addresses, so locally node hosts may be private
+# (nym.nodes.allow-private-hosts; false everywhere else, see rewards-service and performance-service READMEs).
 # MANUAL: an epoch ends when an admin (or the simulator) calls POST /v1/admin/epochs/advance; set REAL or ACCELERATED
 # (with SELECTION_EPOCH_LENGTH, e.g. PT30S) for a wall-clock epoch.
 : "${SELECTION_CLOCK_MODE:=MANUAL}"
@@ -38,7 +40,7 @@ for svc in "${SERVICES[@]}"; do
   # shellcheck disable=SC2086
   # 127.0.0.1 only: clients reach the services through the gateway (its limits and error pages), not around it.
   QUARKUS_HTTP_HOST=127.0.0.1 HTTP_PORT="$port" MONITOR_ALLOWED_SIGNERS="$MONITOR_ALLOWED_SIGNERS" SELECTION_CLOCK_MODE="$SELECTION_CLOCK_MODE" \
-  PROBER_EVERY="${PROBER_EVERY:-60s}" PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
+  PROBER_EVERY="${PROBER_EVERY:-60s}" NYM_NODES_ALLOW_PRIVATE_HOSTS="${NYM_NODES_ALLOW_PRIVATE_HOSTS:-true}" PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="file:$KEYS_DIR/jwt-public.pem" \
   setsid nohup java -Xmx512m ${SERVICE_JAVA_OPTS[$svc]:-} -jar "$REPO_DIR/$svc/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/$svc.log" 2>&1 < /dev/null &

@@ -82,6 +82,21 @@ class DeploymentRulesTest {
         }
     }
 
+    /** Issue 14 finding 7: the services that take or probe node hosts refuse private ones in every deployment. */
+    @ParameterizedTest(name = "overlay {0}")
+    @FieldSource("OVERLAYS")
+    void nodeHostsMustBePublic(String overlay) {
+        List<ObjectNode> all = Manifests.overlay(overlay);
+        for (String svc : List.of("rewards-service", "performance-service")) {
+            JsonNode config = Manifests.named(all, "ConfigMap", svc + "-config").path("data");
+            assertThat(config.path("NYM_NODES_ALLOW_PRIVATE_HOSTS").asText()).as(svc).isEqualTo("false");
+            JsonNode c = Manifests.named(all, "Deployment", svc).path("spec").path("template").path("spec")
+                    .path("containers").get(0);
+            assertThat(c.path("env").findValuesAsText("name")).as(svc).doesNotContain("NYM_NODES_ALLOW_PRIVATE_HOSTS");
+            assertThat(c.path("env").toString() + c.path("args").toString()).as(svc).doesNotContain("allow-private-hosts");
+        }
+    }
+
     @ParameterizedTest(name = "overlay {0}")
     @FieldSource("OVERLAYS")
     void configComesFromConfigMapsAndCredentialsFromOperatorSecrets(String overlay) {

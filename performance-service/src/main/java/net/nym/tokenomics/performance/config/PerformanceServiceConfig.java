@@ -82,11 +82,21 @@ public interface PerformanceServiceConfig {
         @WithDefault("4500s")
         String every();
 
+        /** Deadline for one node's whole probe: connecting, its four requests and their bodies, however slow. */
         @WithDefault("PT5S")
         Duration timeout();
 
+        /** A node's answer with a larger body is refused without reading it (nym-node's answers are under 2 KiB). */
+        @WithDefault("65536")
+        int maxBodyBytes();
+
+        /** Probes running at once. */
         @WithDefault("50")
         int concurrency();
+
+        /** A run stops after this; nodes not probed by then keep their previous fact until the next run. */
+        @WithDefault("PT30M")
+        Duration runTimeout();
 
         /** Port used when a node's bond declares none (nym-node's default HTTP port). */
         @WithDefault("8080")

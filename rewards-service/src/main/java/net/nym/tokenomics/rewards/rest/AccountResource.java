@@ -9,6 +9,7 @@ import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.eventlog.signing.BondingMessage;
 import net.nym.tokenomics.eventlog.signing.Ed25519;
+import net.nym.tokenomics.eventlog.host.HostPolicy;
 
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.rewards.application.LedgerService;
 import net.nym.tokenomics.rewards.domain.LedgerCommand;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.math.BigInteger;
@@ -52,11 +54,14 @@ public class AccountResource {
     private final LedgerService ledger;
     private final JsonWebToken jwt;
     private final ObjectMapper json;
+    private final boolean allowPrivateHosts;
 
-    public AccountResource(LedgerService ledger, JsonWebToken jwt, ObjectMapper json) {
+    public AccountResource(LedgerService ledger, JsonWebToken jwt, ObjectMapper json,
+                           @ConfigProperty(name = "nym.nodes.allow-private-hosts", defaultValue = "false") boolean allowPrivateHosts) {
         this.ledger = ledger;
         this.jwt = jwt;
         this.json = json;
+        this.allowPrivateHosts = allowPrivateHosts;
     }
 
     public record CostParamsRequest(Object profitMarginPercent, Object intervalOperatingCost) { }
@@ -90,6 +95,13 @@ public class AccountResource {
         String host = required("host", body.host());
         if (host.length() > MAX_HOST || !host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
             throw RejectedException.invalid("host", "host must be a DNS name or IP address of at most " + MAX_HOST + " characters");
+        }
+        // Issue 14 finding 7: performance-service probes this host, so it must not point inside the network.
+        switch (HostPolicy.classify(host)) {
+            case HostPolicy.Verdict.Invalid i -> throw RejectedException.invalid("host", "host " + i.reason());
+            case HostPolicy.Verdict.NotPublic n when !allowPrivateHosts -> throw RejectedException.of(ErrorKind.INVALID,
+                    "host_not_public", "host", "host must be a public address or name, not " + n.reason());
+            default -> { }
         }
         if (body.httpPort() == null || body.httpPort() < 1 || body.httpPort() > 65535) {
             throw RejectedException.invalid("http_port", "http_port must be between 1 and 65535");

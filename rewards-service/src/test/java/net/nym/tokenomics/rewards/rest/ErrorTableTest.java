@@ -46,8 +46,12 @@ class ErrorTableTest {
 
     /** A bond body for the owner's test node {@code node}, signed by the node's identity key for the owner. */
     private static Map<String, Object> bondBody(String owner, String node, String pledge) {
+        return bondBody(owner, node, pledge, "node.example.org");
+    }
+
+    private static Map<String, Object> bondBody(String owner, String node, String pledge, String host) {
         KeyPair identity = SignedBonds.identity(node);
-        return SignedBonds.signed(Map.of("identity_key", SignedBonds.key(identity), "host", "node.example.org", "http_port", 8080,
+        return SignedBonds.signed(Map.of("identity_key", SignedBonds.key(identity), "host", host, "http_port", 8080,
                 "roles", Map.of("mixnode", true, "entry", false, "exit", false), "pledge", pledge,
                 "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000")), owner, identity);
     }
@@ -79,6 +83,26 @@ class ErrorTableTest {
         Map<String, Object> lots = bondBody(op, op, "lots");
         refused(() -> as(op).body(lots).post("/v1/nodes").then(), 400, "invalid_field", "pledge");
         refused(() -> as(account("op")).body("{\"pledge\": ").post("/v1/nodes").then(), 400, "malformed_json", "body");
+    }
+
+    /** Issue 14 finding 7: a node's host must be public (nym.nodes.allow-private-hosts is false here). */
+    @Test
+    void aHostThatIsNotPublicIsRefused() {
+        for (String host : new String[] {"127.0.0.1", "169.254.169.254", "10.0.0.1", "100.64.0.1", "0.0.0.0", "[::1]",
+                "::ffff:127.0.0.1", "fd00::1", "fe80::1", "ff02::1", "localhost", "metadata.google.internal"}) {
+            String op = account("op");
+            refused(() -> as(op).body(bondBody(op, op, "1000000000000", host)).post("/v1/nodes").then(),
+                    400, "host_not_public", "host");
+        }
+        for (String host : new String[] {"2130706433", "0x7f.0.0.1", "127.1", "example.com.", "-x.example.com"}) {
+            String op = account("op");
+            refused(() -> as(op).body(bondBody(op, op, "1000000000000", host)).post("/v1/nodes").then(),
+                    400, "invalid_field", "host");
+        }
+        for (String host : new String[] {"8.8.8.8", "2001:4860:4860::8888"}) {
+            String op = account("op");
+            as(op).body(bondBody(op, op, "1000000000000", host)).post("/v1/nodes").then().statusCode(201);
+        }
     }
 
     @Test

@@ -84,7 +84,9 @@ class HostileInputSuiteTest {
         monitor = new Ed25519Identity(java.util.HexFormat.of().parseHex(Files.readString(keys.resolve("monitor.seed")).trim()));
         tokens = new AccountTokens(keys.resolve("jwt-private.pem"));
         Map<String, Map<String, String>> props = Map.of(
-                "*", Map.of("mp.jwt.verify.publickey.location", keys.resolve("jwt-public.pem").toUri().toString()),
+                // production's host rule (ServiceProcesses allows loopback hosts for the simulator's local nodes)
+                "*", Map.of("mp.jwt.verify.publickey.location", keys.resolve("jwt-public.pem").toUri().toString(),
+                        "nym.nodes.allow-private-hosts", "false"),
                 "performance", Map.of("performance.submission.allowed-signers", monitor.publicKeyBase58(),
                         "performance.prober.enabled", "false"),
                 "selection", Map.of("selection.clock.mode", "MANUAL"),
@@ -256,6 +258,12 @@ class HostileInputSuiteTest {
                 bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), "x.hostile.example.org", "1000000000000").replace("\"0.1\"", "\"2\""));
         check("bond: port 70000", 400, "POST", "/v1/nodes", other,
                 bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), "x.hostile.example.org", "1000000000000").replace(":8080", ":70000"));
+        for (String host : List.of("127.0.0.1", "169.254.169.254", "10.0.0.1", "[::1]", "localhost", "metadata.google.internal")) {
+            check("bond: a host that is not public, " + host + " (finding 7)", 400, "POST", "/v1/nodes", other,
+                    bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), host, "1000000000000"));
+        }
+        check("bond: loopback written as one number (finding 7)", 400, "POST", "/v1/nodes", other,
+                bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), "2130706433", "1000000000000"));
         String signed = bondJson(OTHER, STRANGER, STRANGER.publicKeyBase58(), "s.hostile.example.org", "1000000000000");
         check("bond: without a signature (finding 5)", 400, "POST", "/v1/nodes", other,
                 signed.replaceFirst(",\"signature\":\"[^\"]*\"", ""));

@@ -58,6 +58,8 @@ public final class ServiceProcesses implements AutoCloseable {
                 p.put("topics." + t, "e2e-" + run + ".nym." + t + ".events");
             }
             p.put("eventlog.kafka-bootstrap-servers", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+            // The simulated nodes listen on 127.1.x.y: a local run allows loopback hosts (production refuses them).
+            p.put("nym.nodes.allow-private-hosts", "true");
             p.putAll(extraProperties.getOrDefault("*", Map.of()));
             p.putAll(extraProperties.getOrDefault(svc, Map.of()));
             properties.put(svc, p);
