@@ -88,8 +88,8 @@ public class MonitorSubmissions {
 
     private static boolean verify(List<MonitorResult> results, String signer, String signature, long timestamp) {
         try {
-            return Ed25519.verify(Base58.decode(signer), SignedMonitorPayload.bytes(results, timestamp),
-                    Base58.decode(signature));
+            return Ed25519.verify(Base58.decode(signer, Ed25519.KEY_BYTES), SignedMonitorPayload.bytes(results, timestamp),
+                    Base58.decode(signature, Ed25519.SIGNATURE_BYTES));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -151,6 +151,27 @@ class MonitorSubmissionTest {
                 .body("field", equalTo("body"));
     }
 
+    /**
+     * A 400,000-character signer, signature or result identity is refused by its length (400 field_too_long) before
+     * anything decodes it; Base58 decoding it would cost seconds of CPU, and nothing is written.
+     */
+    @Test
+    void a400000CharacterFieldIsRefusedByItsLengthAndNothingIsWritten() {
+        String huge = "2".repeat(400_000);
+        long ts = Fixtures.nextTimestamp();
+        List<MonitorResult> results = List.of(Fixtures.result(a, 99));
+        String signer = MonitorKeys.publicKey(MonitorKeys.ALLOWED);
+        String signature = MonitorKeys.sign(MonitorKeys.ALLOWED, results, ts);
+        Fixtures.submit("node", Fixtures.body(huge, signature, results, ts)).then().statusCode(400)
+                .body("error", equalTo("field_too_long")).body("field", equalTo("signer"));
+        Fixtures.submit("gateway", Fixtures.body(signer, huge, results, ts)).then().statusCode(400)
+                .body("error", equalTo("field_too_long")).body("field", equalTo("signature"));
+        Fixtures.submit("node", Fixtures.body(signer, signature, List.of(new MonitorResult(a, huge, 99)), ts))
+                .then().statusCode(400).body("error", equalTo("field_too_long"))
+                .body("field", equalTo("results[0].identity"));
+        assertThat(recordedFor(a)).isEmpty();
+    }
+
     @Test
     void malformedAndIncompleteBodiesNameTheField() {
         Fixtures.submit("node", "{\"results\":[{\"node_id\":1,\"identity\":\"x\",\"reliability\":\"high\"}],"

@@ -23,9 +23,12 @@ import net.nym.tokenomics.eventlog.api.Rejection;
 import net.nym.tokenomics.eventlog.rest.ApiErrorMappers;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import net.nym.tokenomics.eventlog.encoding.Base58;
+import net.nym.tokenomics.eventlog.api.BoundedInput;
+import net.nym.tokenomics.ticketledger.domain.ticket.BatchDigest;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
+import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
+import net.nym.tokenomics.ticketledger.domain.ticket.TicketType;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,8 +117,13 @@ public class TicketBatchResource {
                 throw RejectedException.invalid("tickets[" + i + "].spend_date",
                         "'" + spendDate + "' is not a date YYYY-MM-DD");
             }
-            tickets.add(new SubmittedTicket(required(t.serial(), "tickets[" + i + "].serial"),
-                    required(t.ticketType(), "tickets[" + i + "].ticket_type"), date));
+            // A malformed serial or an unknown type of a plausible length is that ticket's INVALID outcome; a longer
+            // one refuses the batch before anything decodes or stores it.
+            String serial = BoundedInput.text("tickets[" + i + "].serial", required(t.serial(), "tickets[" + i + "].serial"),
+                    TicketSerial.MAX_TEXT_LENGTH);
+            String type = BoundedInput.text("tickets[" + i + "].ticket_type",
+                    required(t.ticketType(), "tickets[" + i + "].ticket_type"), TicketType.MAX_NAME_LENGTH);
+            tickets.add(new SubmittedTicket(serial, type, date));
         }
         String submittedAtText = required(req.submittedAt(), "submitted_at");
         Instant submittedAt;
@@ -126,7 +134,7 @@ public class TicketBatchResource {
                     "'" + submittedAtText + "' is not an ISO-8601 UTC instant such as 2026-05-16T12:00:00Z");
         }
         if (req.digest() != null) {
-            base58(req.digest(), "digest", 32);
+            base58(req.digest(), "digest", BatchDigest.DIGEST_BYTES);
         }
         String signature = required(req.signature(), "signature");
         base58(signature, "signature", Ed25519.SIGNATURE_BYTES);
@@ -139,12 +147,7 @@ public class TicketBatchResource {
     }
 
     private static void base58(String text, String field, int bytes) {
-        byte[] decoded;
-        try {
-            decoded = Base58.decode(text);
-        } catch (IllegalArgumentException e) {
-            throw RejectedException.of(ErrorKind.INVALID, "malformed_base58", field, field + " is not Base58: " + e.getMessage());
-        }
+        byte[] decoded = BoundedInput.base58(field, text, bytes);
         if (decoded.length != bytes) {
             throw RejectedException.of(ErrorKind.INVALID, "malformed_base58", field, field + " decodes to " + decoded.length
                     + " bytes, expected " + bytes);
