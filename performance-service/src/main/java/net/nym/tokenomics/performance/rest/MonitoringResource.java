@@ -10,7 +10,7 @@ import net.nym.tokenomics.eventlog.api.BoundedInput;
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.encoding.Base58;
-import net.nym.tokenomics.eventlog.json.Json;
+import net.nym.tokenomics.eventlog.json.RequestJson;
 import net.nym.tokenomics.eventlog.rest.ApiErrorMappers;
 import net.nym.tokenomics.eventlog.signing.Ed25519;
 import net.nym.tokenomics.performance.application.MonitorSubmissions;
@@ -76,7 +76,7 @@ public class MonitoringResource {
         }
         SubmissionRequest request;
         try {
-            request = Json.read(bytes, SubmissionRequest.class);
+            request = RequestJson.mapper().readValue(bytes, SubmissionRequest.class);
         } catch (JsonProcessingException e) {
             throw RejectedException.of(ErrorKind.INVALID, "malformed_json", ApiErrorMappers.fieldOf(e),
                     e.getOriginalMessage());

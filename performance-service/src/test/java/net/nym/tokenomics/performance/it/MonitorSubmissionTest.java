@@ -172,6 +172,18 @@ class MonitorSubmissionTest {
         assertThat(recordedFor(a)).isEmpty();
     }
 
+    /** Long.MAX_VALUE seconds is no Instant: refused as a timestamp from the future, not a 500. */
+    @Test
+    void aTimestampBeyondTheInstantRangeIsRefused() {
+        List<MonitorResult> results = List.of(Fixtures.result(a, 99));
+        for (long ts : new long[] {Long.MAX_VALUE, Long.MIN_VALUE}) {
+            Fixtures.submit("node", Fixtures.body(MonitorKeys.ALLOWED, results, ts)).then().statusCode(400)
+                    .body("error", equalTo(ts > 0 ? "future_timestamp" : "stale_timestamp"))
+                    .body("field", equalTo("timestamp"));
+        }
+        assertThat(recordedFor(a)).isEmpty();
+    }
+
     @Test
     void malformedAndIncompleteBodiesNameTheField() {
         Fixtures.submit("node", "{\"results\":[{\"node_id\":1,\"identity\":\"x\",\"reliability\":\"high\"}],"

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.eventlog.store.EventStore;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
@@ -57,5 +58,45 @@ class HostileInputTest {
         String huge = "2".repeat(400_000);
         refused(() -> given().header("Authorization", TestJwt.bearer(account())).contentType(ContentType.JSON)
                 .body(bondBody(huge)).post("/v1/nodes").then(), 400, "field_too_long", "identity_key");
+    }
+
+    /** 21 digits are within the 40 the edge reads but beyond Decimal's range: a 400, not a 500. */
+    @Test
+    void aRatioBeyondTheDecimalRangeIsRefused() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        key[0] = (byte) (key[0] | 1);
+        long nodeId = given().header("Authorization", TestJwt.bearer(account())).contentType(ContentType.JSON)
+                .body(bondBody(Base58.encode(key))).post("/v1/nodes").then().statusCode(201).extract().jsonPath()
+                .getLong("node_id");
+        refused(() -> given().get("/v1/nodes/" + nodeId + "/estimate?performance=999999999999999999999").then(), 400,
+                "invalid_field", "performance");
+        refused(() -> given().header("Authorization", TestJwt.bearer(account(), "admin")).contentType(ContentType.JSON)
+                .body(Map.of("reward_pool", "9".repeat(39))).put("/v1/admin/reward-params").then(), 400,
+                "invalid_field", "reward_pool");
+    }
+
+    /** Counts whose sum overflows int would be queued and make every later roll-over throw: refused at the edge. */
+    @Test
+    void setSizesThatOverflowIntAreRefusedAndNothingIsQueued() {
+        int max = Integer.MAX_VALUE;
+        refused(() -> given().header("Authorization", TestJwt.bearer(account(), "admin")).contentType(ContentType.JSON)
+                .body(Map.of("rewarded_set", Map.of("entry_gateways", max, "exit_gateways", max, "mixnodes", 3,
+                        "standby", max)))
+                .put("/v1/admin/reward-params").then(), 400, "invalid_field", "rewarded_set.entry_gateways");
+        refused(() -> given().header("Authorization", TestJwt.bearer(account(), "admin")).contentType(ContentType.JSON)
+                .body(Map.of("entry_gateways", max, "exit_gateways", max, "mixnodes", 3))
+                .put("/v1/admin/active-set").then(), 400, "invalid_field", "entry_gateways");
+    }
+
+    /**
+     * An amount is read as any JSON value, so nesting reaches the parser: 500 levels (Jackson's default allows 1000)
+     * are refused by the shared request limits as unreadable JSON.
+     */
+    @Test
+    void aDeeplyNestedBodyIsRefused() {
+        String deep = "{\"amount\":" + "[".repeat(500) + "]".repeat(500) + "}";
+        refused(() -> given().header("Authorization", TestJwt.bearer(account())).contentType(ContentType.JSON)
+                .body(deep).post("/v1/nodes/1/pledge").then(), 400, "malformed_json", "amount");
     }
 }

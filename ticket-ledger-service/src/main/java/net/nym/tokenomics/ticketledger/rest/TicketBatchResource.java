@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import net.nym.tokenomics.eventlog.json.Json;
+import net.nym.tokenomics.eventlog.json.RequestJson;
 import net.nym.tokenomics.ticketledger.application.BatchRedemptions;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter.BatchResult;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter;
@@ -45,8 +45,15 @@ public class TicketBatchResource {
     /** Header set on the answer to a resubmission: the body is the original judgement. */
     public static final String REPLAY_HEADER = "Idempotent-Replayed";
 
-    /** snake_case, unknown properties refused: a misspelt field is an error, not a silently missing value. */
-    private static final ObjectMapper REQUEST = Json.mapper();
+    /**
+     * snake_case, unknown properties refused (a misspelt field is an error, not a silently missing value), with the
+     * shared request limits: nesting, number and string lengths, no NUL.
+     */
+    private static final ObjectMapper REQUEST = RequestJson.mapper();
+
+    /** The instants a signed payload can carry: its epoch milliseconds must fit a long (years ±292 million). */
+    private static final Instant EARLIEST_SUBMISSION = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LATEST_SUBMISSION = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private static final Logger LOG = Logger.getLogger(TicketBatchResource.class);
 
@@ -132,6 +139,10 @@ public class TicketBatchResource {
         } catch (DateTimeParseException e) {
             throw RejectedException.invalid("submitted_at",
                     "'" + submittedAtText + "' is not an ISO-8601 UTC instant such as 2026-05-16T12:00:00Z");
+        }
+        if (submittedAt.isBefore(EARLIEST_SUBMISSION) || submittedAt.isAfter(LATEST_SUBMISSION)) {
+            throw RejectedException.invalid("submitted_at", "'" + submittedAtText
+                    + "' is outside the range of a signed batch (epoch milliseconds must fit a signed 64-bit integer)");
         }
         if (req.digest() != null) {
             base58(req.digest(), "digest", BatchDigest.DIGEST_BYTES);

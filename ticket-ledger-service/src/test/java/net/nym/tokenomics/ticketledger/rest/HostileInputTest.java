@@ -53,6 +53,25 @@ class HostileInputTest {
         fields.forEach((field, corrupt) -> refused(corrupt.apply(valid), "field_too_long", field));
     }
 
+    /** An instant Instant.parse reads but no signed payload can hold (its epoch millis overflow a long). */
+    @Test
+    void aSubmittedAtBeyondTheRangeOfEpochMillisIsRefused() {
+        LedgerTestSupport.ensureEpochClock();
+        Gateway g = bondedGateway();
+        String body = replaceValue(body(g, key(), freshTickets(1)), "submitted_at", "+999999999-12-31T23:59:59Z");
+        refused(body, "invalid_field", "submitted_at");
+    }
+
+    /** PostgreSQL text cannot hold NUL; a raw ticket type is stored with an invalid outcome, so it is refused first. */
+    @Test
+    void aNulInAStringIsRefusedBeforeAnythingIsStored() {
+        LedgerTestSupport.ensureEpochClock();
+        Gateway g = bondedGateway();
+        List<SubmittedTicket> tickets = List.of(new SubmittedTicket(LedgerTestSupport.newSerial(), "v1-\u0000",
+                LedgerTestSupport.today()));
+        refused(body(g, key(), tickets), "malformed_json", "tickets[0].ticket_type");
+    }
+
     private void refused(String body, String error, String field) {
         long before = Sql.allEvents(dataSource);
         Response r = submit(body);
