@@ -144,6 +144,34 @@ class MonitorSubmissionTest {
         assertThat(recordedFor(a)).hasSize(1);
     }
 
+    /**
+     * The signed bytes do not name the endpoint (nym-api's protocol), so a captured submission could be replayed on
+     * the other one: accepted once across both, whichever comes first; the replay is a 409 and writes nothing.
+     */
+    @Test
+    void aSubmissionAcceptedOnOneEndpointIsRefusedOnTheOther() {
+        String[][] orders = {{"node", "gateway"}, {"gateway", "node"}};
+        for (String[] order : orders) {
+            long node = Fixtures.freshNodeId();
+            Fixtures.bond(node);
+            String body = Fixtures.body(MonitorKeys.ALLOWED, List.of(Fixtures.result(node, 77)), Fixtures.nextTimestamp());
+            Fixtures.submit(order[0], body).then().statusCode(200);
+            Fixtures.submit(order[1], body).then().statusCode(409).body("error", equalTo("replayed_submission"))
+                    .body("field", equalTo("signature"));
+            assertThat(recordedFor(node)).as(order[0] + " then " + order[1]).hasSize(1);
+        }
+    }
+
+    /** Node and gateway results of one monitor run share their timestamp: different signed bytes, both accepted. */
+    @Test
+    void nodeAndGatewayResultsWithTheSameTimestampAreBothAccepted() {
+        long ts = Fixtures.nextTimestamp();
+        Fixtures.submit("node", Fixtures.body(MonitorKeys.ALLOWED, List.of(Fixtures.result(a, 90)), ts)).then().statusCode(200);
+        Fixtures.submit("gateway", Fixtures.body(MonitorKeys.ALLOWED, List.of(Fixtures.result(b, 91)), ts)).then().statusCode(200);
+        assertThat(recordedFor(a)).hasSize(1);
+        assertThat(recordedFor(b)).hasSize(1);
+    }
+
     @Test
     void anOversizeBodyIsRefusedBeforeParsing() {
         String huge = "{\"results\":[" + "x".repeat(4 * 1024 * 1024 + 10) + "]}";
