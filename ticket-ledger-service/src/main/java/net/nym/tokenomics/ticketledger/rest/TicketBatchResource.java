@@ -51,6 +51,9 @@ public class TicketBatchResource {
      */
     private static final ObjectMapper REQUEST = RequestJson.mapper();
 
+    /** Longer than any ISO-8601 date or instant ({@code +999999999-12-31T23:59:59.999999999Z} is 36 characters). */
+    private static final int MAX_DATE_TEXT = 64;
+
     /** The instants a signed payload can carry: its epoch milliseconds must fit a long (years ±292 million). */
     private static final Instant EARLIEST_SUBMISSION = Instant.ofEpochMilli(Long.MIN_VALUE);
     private static final Instant LATEST_SUBMISSION = Instant.ofEpochMilli(Long.MAX_VALUE);
@@ -116,7 +119,9 @@ public class TicketBatchResource {
         List<SubmittedTicket> tickets = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             TicketBatchRequest.Ticket t = required(raw.get(i), "tickets[" + i + "]");
-            String spendDate = required(t.spendDate(), "tickets[" + i + "].spend_date");
+            // Bounded before parsing: the refusal quotes the text back.
+            String spendDate = BoundedInput.text("tickets[" + i + "].spend_date",
+                    required(t.spendDate(), "tickets[" + i + "].spend_date"), MAX_DATE_TEXT);
             LocalDate date;
             try {
                 date = LocalDate.parse(spendDate);
@@ -132,7 +137,8 @@ public class TicketBatchResource {
                     required(t.ticketType(), "tickets[" + i + "].ticket_type"), TicketType.MAX_NAME_LENGTH);
             tickets.add(new SubmittedTicket(serial, type, date));
         }
-        String submittedAtText = required(req.submittedAt(), "submitted_at");
+        String submittedAtText = BoundedInput.text("submitted_at", required(req.submittedAt(), "submitted_at"),
+                MAX_DATE_TEXT);
         Instant submittedAt;
         try {
             submittedAt = Instant.parse(submittedAtText);

@@ -50,6 +50,8 @@ class HostileInputTest {
         fields.put("digest", b -> b.replaceFirst("\\{", "{\"digest\":\"" + HUGE + "\","));
         fields.put("tickets[0].serial", b -> b.replace(tickets.getFirst().serial(), HUGE));
         fields.put("tickets[0].ticket_type", b -> b.replace("v1-mixnet-entry", "v" + HUGE));
+        fields.put("tickets[0].spend_date", b -> b.replace(tickets.getFirst().spendDate().toString(), HUGE));
+        fields.put("submitted_at", b -> replaceValue(b, "submitted_at", HUGE));
         fields.forEach((field, corrupt) -> refused(corrupt.apply(valid), "field_too_long", field));
     }
 
