@@ -59,10 +59,10 @@ class SimulatorPiecesTest {
         List<MonitorResult> results = List.of(new MonitorResult(3, id.publicKeyBase58(), 97));
         byte[] message = SignedMonitorPayload.bytes(results, 1_700_000_000L);
         byte[] signature = id.sign(message);
-        assertThat(Ed25519.verify(Base58.decode(id.publicKeyBase58()), message, signature)).isTrue();
+        assertThat(Ed25519.verify(Base58.decode(id.publicKeyBase58(), Ed25519.KEY_BYTES), message, signature)).isTrue();
         assertThat(GatewaySignatures.verify(new GatewayIdentity(id.publicKeyBase58()), message, id.signBase58(message))).isTrue();
         message[0] ^= 1;
-        assertThat(Ed25519.verify(Base58.decode(id.publicKeyBase58()), message, signature)).isFalse();
+        assertThat(Ed25519.verify(Base58.decode(id.publicKeyBase58(), Ed25519.KEY_BYTES), message, signature)).isFalse();
         assertThat(new Ed25519Identity(new byte[32]).publicKeyBase58()).isEqualTo(id.publicKeyBase58());
     }
 

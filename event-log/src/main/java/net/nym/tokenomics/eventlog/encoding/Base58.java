@@ -9,6 +9,9 @@ import java.util.Arrays;
  * and valid texts: the empty array is the empty string. Decoding is strict: whitespace, a sign, or any character
  * outside the alphabet ({@code 0}, {@code O}, {@code I}, {@code l} included) is an {@link InvalidBase58Exception}
  * naming the position.
+ *
+ * <p>Decoding costs the square of the text's length, so there is no unbounded decode: every reader names the most
+ * bytes its value can have, and a longer text is a {@link Base58TooLongException} before any work is done.
  */
 public final class Base58 {
 
@@ -54,8 +57,44 @@ public final class Base58 {
         return out.toString();
     }
 
-    /** Decodes strictly; the first character outside the alphabet is reported with its 0-based position. */
-    public static byte[] decode(String text) {
+    /**
+     * The length of the longest Base58 text of {@code bytes} bytes: that of {@code bytes} bytes of {@code 0xff}, i.e.
+     * the smallest {@code L} with {@code 58^L >= 256^bytes} (a leading zero byte costs one character, less than a
+     * non-zero one). {@code ceil(bytes * log(256) / log(58))}: the ratio is irrational, so the double is never off by
+     * a whole character for any array length ({@code Base58Test} checks it against {@link #encode}).
+     */
+    public static int maxEncodedLength(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("a byte count is not negative: " + bytes);
+        }
+        return (int) Math.ceil(bytes * (Math.log(256) / Math.log(58)));
+    }
+
+    /**
+     * Decodes strictly a value of at most {@code maxBytes} bytes. A text longer than {@link #maxEncodedLength}
+     * of {@code maxBytes} is refused by its length alone, before any character is read; a shorter one that still
+     * decodes to more than {@code maxBytes} bytes (leading {@code '1'}s) is refused too. The first character outside
+     * the alphabet is reported with its 0-based position.
+     *
+     * @throws Base58TooLongException when the text is longer than a value of {@code maxBytes} bytes can be
+     * @throws InvalidBase58Exception when a character is outside the alphabet
+     */
+    public static byte[] decode(String text, int maxBytes) {
+        int maxLength = maxEncodedLength(maxBytes);
+        if (text.length() > maxLength) {
+            throw new Base58TooLongException("base58 text of " + text.length() + " characters is longer than the "
+                    + maxLength + " of a " + maxBytes + "-byte value", text.length(), maxLength, maxBytes);
+        }
+        byte[] out = decodeBounded(text);
+        if (out.length > maxBytes) {
+            throw new Base58TooLongException("base58 text decodes to " + out.length + " bytes, more than the "
+                    + maxBytes + " expected", text.length(), maxLength, maxBytes);
+        }
+        return out;
+    }
+
+    /** Only ever called with a text whose length {@link #decode(String, int)} has bounded. */
+    private static byte[] decodeBounded(String text) {
         int zeros = 0;
         while (zeros < text.length() && text.charAt(zeros) == '1') {
             zeros++;

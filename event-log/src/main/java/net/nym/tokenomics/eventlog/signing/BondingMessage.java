@@ -41,7 +41,7 @@ public record BondingMessage(String owner, String identityKey, String host, int 
     public boolean verifies(byte[] signature) {
         byte[] raw;
         try {
-            raw = Base58.decode(identityKey);
+            raw = Base58.decode(identityKey, Ed25519.KEY_BYTES);
         } catch (IllegalArgumentException notBase58) {
             return false;
         }

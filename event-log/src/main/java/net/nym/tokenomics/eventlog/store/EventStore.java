@@ -324,6 +324,16 @@ public final class EventStore {
         }
     }
 
+    /** Whether an event with this id is in the log, in any stream (the unique event id index answers it). */
+    public boolean containsEvent(Connection c, UUID eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM event_log WHERE event_id = ?")) {
+            ps.setObject(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public long count(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM event_log");
              ResultSet rs = ps.executeQuery()) {

@@ -35,14 +35,14 @@ class Base58Test {
     void encodesAndDecodesKnownVectors(String hex, String text) {
         byte[] bytes = HexFormat.of().parseHex(hex);
         assertThat(Base58.encode(bytes)).isEqualTo(text);
-        assertThat(Base58.decode(text)).isEqualTo(bytes);
+        assertThat(Base58.decode(text, bytes.length)).isEqualTo(bytes);
     }
 
     @Test
     void helloWorld() {
         byte[] bytes = "Hello World".getBytes(StandardCharsets.US_ASCII);
         assertThat(Base58.encode(bytes)).isEqualTo("JxF12TrwUP45BMd");
-        assertThat(Base58.decode("JxF12TrwUP45BMd")).isEqualTo(bytes);
+        assertThat(Base58.decode("JxF12TrwUP45BMd", bytes.length)).isEqualTo(bytes);
     }
 
     @ParameterizedTest(name = "\"{0}\" fails at {1}")
@@ -57,7 +57,7 @@ class Base58Test {
             "2gé, 2, 'é'",
     })
     void rejectsCharactersOutsideTheAlphabetNamingThePosition(String text, int position, char character) {
-        assertThatThrownBy(() -> Base58.decode(text))
+        assertThatThrownBy(() -> Base58.decode(text, 64))
                 .isInstanceOfSatisfying(InvalidBase58Exception.class, e -> {
                     assertThat(e.position()).isEqualTo(position);
                     assertThat(e.character()).isEqualTo(character);
@@ -78,8 +78,57 @@ class Base58Test {
             }
             String text = Base58.encode(bytes);
             assertThat(text).isEqualTo(reference(bytes));
-            assertThat(Base58.decode(text)).isEqualTo(bytes);
+            assertThat(Base58.decode(text, bytes.length)).isEqualTo(bytes);
         }
+    }
+
+    /** The longest text of n bytes, for the sizes the services read: ed25519 keys and signatures, serials, digests. */
+    @ParameterizedTest(name = "{0} bytes: at most {1} characters")
+    @CsvSource(value = {"0, 0", "1, 2", "2, 3", "32, 44", "48, 66", "64, 88", "1024, 1399"})
+    void theLongestEncodingOfEachSizeIsAcceptedAndOneMoreCharacterIsNot(int bytes, int longest) {
+        assertThat(Base58.maxEncodedLength(bytes)).isEqualTo(longest);
+        byte[] ones = new byte[bytes];
+        java.util.Arrays.fill(ones, (byte) 0xff);
+        String text = Base58.encode(ones);
+        assertThat(text).hasSize(longest);
+        assertThat(Base58.decode(text, bytes)).isEqualTo(ones);
+        assertThatThrownBy(() -> Base58.decode(text + "2", bytes))
+                .isInstanceOfSatisfying(Base58TooLongException.class, e -> {
+                    assertThat(e.length()).isEqualTo(longest + 1);
+                    assertThat(e.maxLength()).isEqualTo(longest);
+                    assertThat(e.maxBytes()).isEqualTo(bytes);
+                });
+    }
+
+    /** maxEncodedLength is exact for every size up to 512 bytes, not only the ones in the table. */
+    @Test
+    void maxEncodedLengthIsTheLengthOfTheLargestValue() {
+        for (int n = 0; n <= 512; n++) {
+            byte[] ones = new byte[n];
+            java.util.Arrays.fill(ones, (byte) 0xff);
+            assertThat(Base58.maxEncodedLength(n)).as("%d bytes", n).isEqualTo(Base58.encode(ones).length());
+        }
+    }
+
+    /**
+     * The length is checked before any character is read: a 400,000-character text of characters that are not even
+     * Base58 is refused as too long, not as invalid (an invalid character would be reported if decoding had begun).
+     */
+    @ParameterizedTest(name = "{0} characters with at most {1} bytes")
+    @CsvSource(value = {"45, 32", "67, 48", "89, 64", "400000, 32", "400000, 1024"})
+    void aLongerTextIsRefusedByItsLengthAlone(int length, int maxBytes) {
+        String text = "0".repeat(length);
+        assertThatThrownBy(() -> Base58.decode(text, maxBytes))
+                .isInstanceOf(Base58TooLongException.class)
+                .hasMessageContaining(length + " characters");
+    }
+
+    /** Leading '1's are zero bytes: a text short enough can still hold more bytes than the reader expects. */
+    @Test
+    void aTextThatDecodesToMoreBytesThanTheMaximumIsRefused() {
+        assertThat(Base58.decode("1".repeat(32), 32)).hasSize(32);
+        assertThatThrownBy(() -> Base58.decode("1".repeat(33), 32))
+                .isInstanceOf(Base58TooLongException.class).hasMessageContaining("33 bytes");
     }
 
     private static String reference(byte[] bytes) {

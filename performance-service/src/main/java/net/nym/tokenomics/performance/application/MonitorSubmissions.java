@@ -1,7 +1,10 @@
 package net.nym.tokenomics.performance.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
+import net.nym.tokenomics.eventlog.api.Rejection;
+import net.nym.tokenomics.eventlog.store.DuplicateEventException;
 import net.nym.tokenomics.eventlog.command.Decision;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorKind;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
@@ -14,9 +17,14 @@ import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.eventlog.signing.Ed25519;
 import org.jboss.logging.Logger;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,46 +58,95 @@ public class MonitorSubmissions {
 
     public Accepted submit(MonitorKind kind, List<MonitorResult> results, String signer, String signature, long timestamp) {
         Instant receivedAt = clock.instant();
-        boolean signatureValid = verify(results, signer, signature, timestamp);
-        Decision<Accepted> decision = app.decide(PerformanceEvents.submissionStream(kind, signer), state -> {
-            SubmitMonitoringResults command = new SubmitMonitoringResults(kind, results, signer, timestamp,
-                    signatureValid, receivedAt, state.bondedNodes(), allowedSigners, app.config().submission().policy());
-            return PerformanceApplication.then(MonitorSubmissionDecider.decide(command, state.submissions()),
-                    events -> Decision.accept(chunks(events.getFirst()), new Accepted(results.size(), receivedAt)));
-        });
+        byte[] signed = SignedMonitorPayload.bytes(results, timestamp);
+        // The cheap check first: a signer off the allow-list is refused (UnknownSigner) without verifying anything.
+        boolean signatureValid = allowedSigners.contains(signer) && verify(signed, signer, signature);
+        byte[] signedDigest = digest(signer, signed);
+        // Read before deciding (only for a verified signature, so a forgery costs no query): a replay on this endpoint
+        // is still the decider's duplicate_submission, one from the other endpoint is refused once the rest passes.
+        boolean recordedElsewhere = signatureValid && app.recorded(chunkId(signedDigest, 0));
+        Decision<Accepted> decision;
+        try {
+            decision = app.decide(PerformanceEvents.submissionStream(kind, signer), state -> {
+                SubmitMonitoringResults command = new SubmitMonitoringResults(kind, results, signer, timestamp,
+                        signatureValid, receivedAt, state.bondedNodes(), allowedSigners, app.config().submission().policy());
+                return PerformanceApplication.then(MonitorSubmissionDecider.decide(command, state.submissions()),
+                        events -> recordedElsewhere ? Decision.reject(replayed(signer, timestamp))
+                                : Decision.accept(chunks(events.getFirst(), signedDigest), new Accepted(results.size(), receivedAt)));
+            });
+        } catch (DuplicateEventException replay) {
+            // The same replay racing the read above: the log's unique event id refused the append, nothing was written.
+            throw countRejected(replayed(signer, timestamp));
+        }
         return switch (decision) {
             case Decision.Accepted<Accepted> a -> a.result();
-            case Decision.Rejected<Accepted> r -> {
-                long n = rejected.incrementAndGet();
-                if (Long.bitCount(n) == 1) {
-                    LOG.infof("monitor submissions: %d rejected so far; latest %s (%s: %s)", n, r.rejection().code(),
-                            r.rejection().field(), r.rejection().reason());
-                }
-                throw new RejectedException(r.rejection());
-            }
+            case Decision.Rejected<Accepted> r -> throw countRejected(r.rejection());
         };
+    }
+
+    /**
+     * Signed bytes already recorded on the other endpoint's stream: they do not name the kind (nym-api's protocol), so
+     * the same bytes are one submission whichever endpoint they reach, and count once.
+     */
+    private static Rejection replayed(String signer, long timestamp) {
+        return Rejection.of(ErrorKind.CONFLICT, "replayed_submission", "signature",
+                "these signed bytes (signer " + signer + ", timestamp " + timestamp
+                        + ") were already accepted on the other monitor endpoint");
+    }
+
+    private RejectedException countRejected(Rejection rejection) {
+        long n = rejected.incrementAndGet();
+        if (Long.bitCount(n) == 1) {
+            LOG.infof("monitor submissions: %d rejected so far; latest %s (%s: %s)", n, rejection.code(),
+                    rejection.field(), rejection.reason());
+        }
+        return new RejectedException(rejection);
     }
 
     /**
      * The accepted submission as events of at most {@code results-per-event} results, appended together. Folding them
      * gives the same measurements and the same replay key as one event would.
      */
-    private List<Decision.Pending> chunks(MonitoringResultsRecorded event) {
+    private List<Decision.Pending> chunks(MonitoringResultsRecorded event, byte[] signedDigest) {
         int size = Math.max(1, app.config().submission().resultsPerEvent());
         List<MonitorResult> all = event.results();
         List<Decision.Pending> out = new ArrayList<>(all.size() / size + 1);
         for (int from = 0; from < all.size(); from += size) {
             MonitoringResultsRecorded part = new MonitoringResultsRecorded(event.kind(), event.signer(), event.timestamp(),
                     event.receivedAt(), all.subList(from, Math.min(all.size(), from + size)));
-            out.add(app.pending(UUID.randomUUID(), part));
+            out.add(app.pending(chunkId(signedDigest, from / size), part));
         }
         return out;
     }
 
-    private static boolean verify(List<MonitorResult> results, String signer, String signature, long timestamp) {
+    /**
+     * SHA-256 over the signer and the signed bytes. The kind is left out on purpose: the same bytes sent to both
+     * endpoints give the same event ids, and the event log's unique event id refuses the second append.
+     */
+    private static byte[] digest(String signer, byte[] signed) {
         try {
-            return Ed25519.verify(Base58.decode(signer), SignedMonitorPayload.bytes(results, timestamp),
-                    Base58.decode(signature));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("nym-monitor-submission\0".getBytes(StandardCharsets.US_ASCII));
+            sha.update(signer.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(signed);
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The event id of one chunk of an accepted submission: a name-based UUID of the digest and the chunk's index. */
+    private static UUID chunkId(byte[] signedDigest, int chunk) {
+        byte[] name = Arrays.copyOf(signedDigest, signedDigest.length + 4);
+        ByteBuffer.wrap(name, signedDigest.length, 4).putInt(chunk);
+        return UUID.nameUUIDFromBytes(name);
+    }
+
+    private static boolean verify(byte[] signed, String signer, String signature) {
+        try {
+            return Ed25519.verify(Base58.decode(signer, Ed25519.KEY_BYTES), signed,
+                    Base58.decode(signature, Ed25519.SIGNATURE_BYTES));
         } catch (IllegalArgumentException e) {
             return false;
         }

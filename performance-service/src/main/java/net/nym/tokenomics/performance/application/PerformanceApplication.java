@@ -131,6 +131,11 @@ public class PerformanceApplication {
         return codec;
     }
 
+    /** Whether the log holds an event with this id, in any stream. */
+    public boolean recorded(UUID eventId) {
+        return Transactions.inTransaction(dataSource, c -> store.containsEvent(c, eventId));
+    }
+
     public EventStore store() {
         return store;
     }

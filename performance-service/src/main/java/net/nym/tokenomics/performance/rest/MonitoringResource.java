@@ -6,10 +6,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import net.nym.tokenomics.eventlog.api.BoundedInput;
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
-import net.nym.tokenomics.eventlog.json.Json;
+import net.nym.tokenomics.eventlog.encoding.Base58;
+import net.nym.tokenomics.eventlog.json.RequestJson;
 import net.nym.tokenomics.eventlog.rest.ApiErrorMappers;
+import net.nym.tokenomics.eventlog.signing.Ed25519;
 import net.nym.tokenomics.performance.application.MonitorSubmissions;
 import net.nym.tokenomics.performance.config.PerformanceServiceConfig;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorKind;
@@ -35,6 +38,10 @@ public class MonitoringResource {
     public record SubmissionRequest(List<ResultItem> results, String signature, String signer, Long timestamp) { }
 
     public record SubmissionAccepted(int recorded, Instant receivedAt) { }
+
+    /** The longest Base58 of an ed25519 public key (44) and of a signature (88). */
+    static final int MAX_KEY_TEXT = Base58.maxEncodedLength(Ed25519.KEY_BYTES);
+    static final int MAX_SIGNATURE_TEXT = Base58.maxEncodedLength(Ed25519.SIGNATURE_BYTES);
 
     private final MonitorSubmissions submissions;
     private final int maxBodyBytes;
@@ -69,20 +76,22 @@ public class MonitoringResource {
         }
         SubmissionRequest request;
         try {
-            request = Json.read(bytes, SubmissionRequest.class);
+            request = RequestJson.mapper().readValue(bytes, SubmissionRequest.class);
         } catch (JsonProcessingException e) {
             throw RejectedException.of(ErrorKind.INVALID, "malformed_json", ApiErrorMappers.fieldOf(e),
                     e.getOriginalMessage());
         }
-        String signer = require(request.signer(), "signer");
-        String signature = require(request.signature(), "signature");
+        // Bounded by length before anything decodes them (Base58 decoding costs the square of the length).
+        String signer = BoundedInput.text("signer", require(request.signer(), "signer"), MAX_KEY_TEXT);
+        String signature = BoundedInput.text("signature", require(request.signature(), "signature"), MAX_SIGNATURE_TEXT);
         long timestamp = require(request.timestamp(), "timestamp");
         List<ResultItem> items = require(request.results(), "results");
         List<MonitorResult> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             ResultItem item = require(items.get(i), "results[" + i + "]");
             results.add(new MonitorResult(require(item.nodeId(), "results[" + i + "].node_id"),
-                    require(item.identity(), "results[" + i + "].identity"),
+                    BoundedInput.text("results[" + i + "].identity", require(item.identity(), "results[" + i + "].identity"),
+                            MAX_KEY_TEXT),
                     require(item.reliability(), "results[" + i + "].reliability")));
         }
         MonitorSubmissions.Accepted accepted = submissions.submit(kind, results, signer, signature, timestamp);

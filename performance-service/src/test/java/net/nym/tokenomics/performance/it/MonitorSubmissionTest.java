@@ -144,11 +144,72 @@ class MonitorSubmissionTest {
         assertThat(recordedFor(a)).hasSize(1);
     }
 
+    /**
+     * The signed bytes do not name the endpoint (nym-api's protocol), so a captured submission could be replayed on
+     * the other one: accepted once across both, whichever comes first; the replay is a 409 and writes nothing.
+     */
+    @Test
+    void aSubmissionAcceptedOnOneEndpointIsRefusedOnTheOther() {
+        String[][] orders = {{"node", "gateway"}, {"gateway", "node"}};
+        for (String[] order : orders) {
+            long node = Fixtures.freshNodeId();
+            Fixtures.bond(node);
+            String body = Fixtures.body(MonitorKeys.ALLOWED, List.of(Fixtures.result(node, 77)), Fixtures.nextTimestamp());
+            Fixtures.submit(order[0], body).then().statusCode(200);
+            Fixtures.submit(order[1], body).then().statusCode(409).body("error", equalTo("replayed_submission"))
+                    .body("field", equalTo("signature"));
+            assertThat(recordedFor(node)).as(order[0] + " then " + order[1]).hasSize(1);
+        }
+    }
+
+    /** Node and gateway results of one monitor run share their timestamp: different signed bytes, both accepted. */
+    @Test
+    void nodeAndGatewayResultsWithTheSameTimestampAreBothAccepted() {
+        long ts = Fixtures.nextTimestamp();
+        Fixtures.submit("node", Fixtures.body(MonitorKeys.ALLOWED, List.of(Fixtures.result(a, 90)), ts)).then().statusCode(200);
+        Fixtures.submit("gateway", Fixtures.body(MonitorKeys.ALLOWED, List.of(Fixtures.result(b, 91)), ts)).then().statusCode(200);
+        assertThat(recordedFor(a)).hasSize(1);
+        assertThat(recordedFor(b)).hasSize(1);
+    }
+
     @Test
     void anOversizeBodyIsRefusedBeforeParsing() {
         String huge = "{\"results\":[" + "x".repeat(4 * 1024 * 1024 + 10) + "]}";
         Fixtures.submit("node", huge).then().statusCode(413).body("error", equalTo("payload_too_large"))
                 .body("field", equalTo("body"));
+    }
+
+    /**
+     * A 400,000-character signer, signature or result identity is refused by its length (400 field_too_long) before
+     * anything decodes it; Base58 decoding it would cost seconds of CPU, and nothing is written.
+     */
+    @Test
+    void a400000CharacterFieldIsRefusedByItsLengthAndNothingIsWritten() {
+        String huge = "2".repeat(400_000);
+        long ts = Fixtures.nextTimestamp();
+        List<MonitorResult> results = List.of(Fixtures.result(a, 99));
+        String signer = MonitorKeys.publicKey(MonitorKeys.ALLOWED);
+        String signature = MonitorKeys.sign(MonitorKeys.ALLOWED, results, ts);
+        Fixtures.submit("node", Fixtures.body(huge, signature, results, ts)).then().statusCode(400)
+                .body("error", equalTo("field_too_long")).body("field", equalTo("signer"));
+        Fixtures.submit("gateway", Fixtures.body(signer, huge, results, ts)).then().statusCode(400)
+                .body("error", equalTo("field_too_long")).body("field", equalTo("signature"));
+        Fixtures.submit("node", Fixtures.body(signer, signature, List.of(new MonitorResult(a, huge, 99)), ts))
+                .then().statusCode(400).body("error", equalTo("field_too_long"))
+                .body("field", equalTo("results[0].identity"));
+        assertThat(recordedFor(a)).isEmpty();
+    }
+
+    /** Long.MAX_VALUE seconds is no Instant: refused as a timestamp from the future, not a 500. */
+    @Test
+    void aTimestampBeyondTheInstantRangeIsRefused() {
+        List<MonitorResult> results = List.of(Fixtures.result(a, 99));
+        for (long ts : new long[] {Long.MAX_VALUE, Long.MIN_VALUE}) {
+            Fixtures.submit("node", Fixtures.body(MonitorKeys.ALLOWED, results, ts)).then().statusCode(400)
+                    .body("error", equalTo(ts > 0 ? "future_timestamp" : "stale_timestamp"))
+                    .body("field", equalTo("timestamp"));
+        }
+        assertThat(recordedFor(a)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.HeaderParam;
 import net.nym.tokenomics.rewards.persistence.CommandIdempotency;
 
+import net.nym.tokenomics.eventlog.api.BoundedInput;
 import net.nym.tokenomics.eventlog.api.ErrorKind;
 import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.encoding.Base58;
@@ -83,13 +84,14 @@ public class AccountResource {
             throw RejectedException.invalid("body", "a JSON body is required");
         }
         String key = required("identity_key", body.identityKey());
+        BoundedInput.text("identity_key", key, Base58.maxEncodedLength(Ed25519.KEY_BYTES));
         byte[] raw;
         try {
-            raw = key.length() > 64 ? null : Base58.decode(key);
+            raw = Base58.decode(key, Ed25519.KEY_BYTES);
         } catch (IllegalArgumentException notBase58) {
             raw = null;
         }
-        if (raw == null || raw.length != 32) {
+        if (raw == null || raw.length != Ed25519.KEY_BYTES) {
             throw RejectedException.invalid("identity_key", "identity_key must be a base58 ed25519 public key (32 bytes)");
         }
         String host = required("host", body.host());
@@ -310,7 +312,7 @@ public class AccountResource {
         String value = required("signature", text);
         byte[] raw;
         try {
-            raw = value.length() > MAX_SIGNATURE_CHARS ? null : Base58.decode(value);
+            raw = value.length() > MAX_SIGNATURE_CHARS ? null : Base58.decode(value, Ed25519.SIGNATURE_BYTES);
         } catch (IllegalArgumentException notBase58) {
             raw = null;
         }

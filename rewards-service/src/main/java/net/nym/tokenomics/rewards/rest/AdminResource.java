@@ -83,17 +83,32 @@ public class AdminResource {
         if (body == null) {
             throw RejectedException.invalid("body", "a JSON body is required");
         }
-        ActiveSetUpdate update = new ActiveSetUpdate(body.entryGateways(), body.exitGateways(), body.mixnodes());
+        ActiveSetUpdate update = new ActiveSetUpdate(count("entry_gateways", body.entryGateways()),
+                count("exit_gateways", body.exitGateways()), count("mixnodes", body.mixnodes()));
         return AccountResource.result(ledger, ledger.execute(new LedgerCommand.UpdateActiveSet(ledger.commandTime(),
                 jwt.getSubject(), update, body.forceImmediately()), LedgerService.Publications.NONE));
     }
 
     private static RewardedSetParams rewardedSet(RewardedSetParamsRequest r) {
         try {
-            return new RewardedSetParams(r.entryGateways(), r.exitGateways(), r.mixnodes(), r.standby());
+            return new RewardedSetParams(count("rewarded_set.entry_gateways", r.entryGateways()),
+                    count("rewarded_set.exit_gateways", r.exitGateways()), count("rewarded_set.mixnodes", r.mixnodes()),
+                    count("rewarded_set.standby", r.standby()));
         } catch (IllegalArgumentException e) {
             throw RejectedException.invalid("rewarded_set", e.getMessage());
         }
+    }
+
+    /**
+     * A set size at most {@link RewardedSetParams#MAX_SET_SIZE}: refused here, before anything is queued (a queued
+     * change whose sums overflow would make every later roll-over throw). Signs stay the domain's to judge.
+     */
+    private static int count(String field, int value) {
+        if (value > RewardedSetParams.MAX_SET_SIZE) {
+            throw RejectedException.invalid(field, field + " must be at most " + RewardedSetParams.MAX_SET_SIZE
+                    + ", got " + value);
+        }
+        return value;
     }
 
     private static Percent percent(String field, Object value) {

@@ -35,7 +35,12 @@ final class Inputs {
         if (text.startsWith("-")) {
             throw RejectedException.invalid(field, field + " must not be negative, got " + text);
         }
-        return Decimal.parse(text);
+        try {
+            return Decimal.parse(text);
+        } catch (NumberFormatException | ArithmeticException outOfRange) {
+            // 40 digits pass the pattern, but Decimal holds less than 3.5 * 10^20 (the contract's u128 atoms).
+            throw RejectedException.invalid(field, field + " is out of range: " + outOfRange.getMessage());
+        }
     }
 
     private static String abbreviate(String s) {

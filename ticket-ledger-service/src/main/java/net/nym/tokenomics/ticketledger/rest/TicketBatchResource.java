@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import net.nym.tokenomics.eventlog.json.Json;
+import net.nym.tokenomics.eventlog.json.RequestJson;
 import net.nym.tokenomics.ticketledger.application.BatchRedemptions;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter.BatchResult;
 import net.nym.tokenomics.ticketledger.application.LedgerWriter;
@@ -23,9 +23,12 @@ import net.nym.tokenomics.eventlog.api.Rejection;
 import net.nym.tokenomics.eventlog.rest.ApiErrorMappers;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import net.nym.tokenomics.eventlog.encoding.Base58;
+import net.nym.tokenomics.eventlog.api.BoundedInput;
+import net.nym.tokenomics.ticketledger.domain.ticket.BatchDigest;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
+import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
+import net.nym.tokenomics.ticketledger.domain.ticket.TicketType;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,8 +45,18 @@ public class TicketBatchResource {
     /** Header set on the answer to a resubmission: the body is the original judgement. */
     public static final String REPLAY_HEADER = "Idempotent-Replayed";
 
-    /** snake_case, unknown properties refused: a misspelt field is an error, not a silently missing value. */
-    private static final ObjectMapper REQUEST = Json.mapper();
+    /**
+     * snake_case, unknown properties refused (a misspelt field is an error, not a silently missing value), with the
+     * shared request limits: nesting, number and string lengths, no NUL.
+     */
+    private static final ObjectMapper REQUEST = RequestJson.mapper();
+
+    /** Longer than any ISO-8601 date or instant ({@code +999999999-12-31T23:59:59.999999999Z} is 36 characters). */
+    private static final int MAX_DATE_TEXT = 64;
+
+    /** The instants a signed payload can carry: its epoch milliseconds must fit a long (years ±292 million). */
+    private static final Instant EARLIEST_SUBMISSION = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LATEST_SUBMISSION = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private static final Logger LOG = Logger.getLogger(TicketBatchResource.class);
 
@@ -106,7 +119,9 @@ public class TicketBatchResource {
         List<SubmittedTicket> tickets = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             TicketBatchRequest.Ticket t = required(raw.get(i), "tickets[" + i + "]");
-            String spendDate = required(t.spendDate(), "tickets[" + i + "].spend_date");
+            // Bounded before parsing: the refusal quotes the text back.
+            String spendDate = BoundedInput.text("tickets[" + i + "].spend_date",
+                    required(t.spendDate(), "tickets[" + i + "].spend_date"), MAX_DATE_TEXT);
             LocalDate date;
             try {
                 date = LocalDate.parse(spendDate);
@@ -114,10 +129,16 @@ public class TicketBatchResource {
                 throw RejectedException.invalid("tickets[" + i + "].spend_date",
                         "'" + spendDate + "' is not a date YYYY-MM-DD");
             }
-            tickets.add(new SubmittedTicket(required(t.serial(), "tickets[" + i + "].serial"),
-                    required(t.ticketType(), "tickets[" + i + "].ticket_type"), date));
+            // A malformed serial or an unknown type of a plausible length is that ticket's INVALID outcome; a longer
+            // one refuses the batch before anything decodes or stores it.
+            String serial = BoundedInput.text("tickets[" + i + "].serial", required(t.serial(), "tickets[" + i + "].serial"),
+                    TicketSerial.MAX_TEXT_LENGTH);
+            String type = BoundedInput.text("tickets[" + i + "].ticket_type",
+                    required(t.ticketType(), "tickets[" + i + "].ticket_type"), TicketType.MAX_NAME_LENGTH);
+            tickets.add(new SubmittedTicket(serial, type, date));
         }
-        String submittedAtText = required(req.submittedAt(), "submitted_at");
+        String submittedAtText = BoundedInput.text("submitted_at", required(req.submittedAt(), "submitted_at"),
+                MAX_DATE_TEXT);
         Instant submittedAt;
         try {
             submittedAt = Instant.parse(submittedAtText);
@@ -125,8 +146,12 @@ public class TicketBatchResource {
             throw RejectedException.invalid("submitted_at",
                     "'" + submittedAtText + "' is not an ISO-8601 UTC instant such as 2026-05-16T12:00:00Z");
         }
+        if (submittedAt.isBefore(EARLIEST_SUBMISSION) || submittedAt.isAfter(LATEST_SUBMISSION)) {
+            throw RejectedException.invalid("submitted_at", "'" + submittedAtText
+                    + "' is outside the range of a signed batch (epoch milliseconds must fit a signed 64-bit integer)");
+        }
         if (req.digest() != null) {
-            base58(req.digest(), "digest", 32);
+            base58(req.digest(), "digest", BatchDigest.DIGEST_BYTES);
         }
         String signature = required(req.signature(), "signature");
         base58(signature, "signature", Ed25519.SIGNATURE_BYTES);
@@ -139,12 +164,7 @@ public class TicketBatchResource {
     }
 
     private static void base58(String text, String field, int bytes) {
-        byte[] decoded;
-        try {
-            decoded = Base58.decode(text);
-        } catch (IllegalArgumentException e) {
-            throw RejectedException.of(ErrorKind.INVALID, "malformed_base58", field, field + " is not Base58: " + e.getMessage());
-        }
+        byte[] decoded = BoundedInput.base58(field, text, bytes);
         if (decoded.length != bytes) {
             throw RejectedException.of(ErrorKind.INVALID, "malformed_base58", field, field + " decodes to " + decoded.length
                     + " bytes, expected " + bytes);

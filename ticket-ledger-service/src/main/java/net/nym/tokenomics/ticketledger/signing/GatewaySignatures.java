@@ -21,7 +21,7 @@ public final class GatewaySignatures {
     public static boolean verify(GatewayIdentity identity, byte[] message, String signatureBase58) {
         byte[] signature;
         try {
-            signature = Base58.decode(signatureBase58);
+            signature = Base58.decode(signatureBase58, Ed25519.SIGNATURE_BYTES);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -27,7 +27,16 @@ public final class MonitorSubmissionDecider {
             return Decision.reject(new SubmissionRejection.InvalidSignature(c.signer()));
         }
         Duration freshness = c.policy().freshness();
-        Instant claimed = Instant.ofEpochSecond(c.timestamp());
+        // First in whole seconds: any long may be sent, but Instant.ofEpochSecond throws beyond year 1,000,000,000
+        // (Long.MAX_VALUE among them). Only a timestamp near receivedAt becomes an Instant, for the exact comparison.
+        long seconds = c.timestamp();
+        if (seconds < c.receivedAt().minus(freshness).getEpochSecond()) {
+            return Decision.reject(new SubmissionRejection.StaleTimestamp(c.timestamp(), c.receivedAt(), freshness));
+        }
+        if (seconds > c.receivedAt().plus(freshness).getEpochSecond()) {
+            return Decision.reject(new SubmissionRejection.FutureTimestamp(c.timestamp(), c.receivedAt(), freshness));
+        }
+        Instant claimed = Instant.ofEpochSecond(seconds);
         if (!claimed.isAfter(c.receivedAt().minus(freshness))) {
             return Decision.reject(new SubmissionRejection.StaleTimestamp(c.timestamp(), c.receivedAt(), freshness));
         }

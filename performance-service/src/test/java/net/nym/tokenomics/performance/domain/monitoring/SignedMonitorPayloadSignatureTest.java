@@ -31,7 +31,8 @@ class SignedMonitorPayloadSignatureTest {
         byte[] body = SignedMonitorPayload.bytes(results, 1_779_000_000L);
         byte[] signature = sign(kp, body);
 
-        assertThat(Ed25519.verify(Base58.decode(signerBs58), body, Base58.decode(Base58.encode(signature))))
+        assertThat(Ed25519.verify(Base58.decode(signerBs58, Ed25519.KEY_BYTES), body,
+                Base58.decode(Base58.encode(signature), Ed25519.SIGNATURE_BYTES)))
                 .isTrue();
         for (int i = 0; i < body.length; i++) {
             byte[] tampered = body.clone();

@@ -20,6 +20,9 @@ public record ActiveSetUpdate(int entryGateways, int exitGateways, int mixnodes)
         if (entryGateways <= 0 || exitGateways <= 0 || mixnodes <= 0) {
             return Optional.of("entry gateways, exit gateways and mixnodes must all be > 0");
         }
+        if ((long) entryGateways + exitGateways + mixnodes > RewardedSetParams.MAX_SET_SIZE) {
+            return Optional.of("the active set may have at most " + RewardedSetParams.MAX_SET_SIZE + " nodes");
+        }
         if (mixnodes % 3 != 0) {
             return Optional.of("mixnodes must be a multiple of 3 (one third per layer), got " + mixnodes);
         }

@@ -8,6 +8,12 @@ import java.util.Optional;
  */
 public record RewardedSetParams(int entryGateways, int exitGateways, int mixnodes, int standby) {
 
+    /**
+     * The most nodes of one role (and of the whole rewarded set) a configuration may name. Far above any real network
+     * (Nym's is 240), and low enough that no sum of counts overflows an int in the roll-over arithmetic.
+     */
+    public static final int MAX_SET_SIZE = 1_000_000;
+
     public RewardedSetParams {
         if (entryGateways < 0 || exitGateways < 0 || mixnodes < 0 || standby < 0) {
             throw new IllegalArgumentException("role counts cannot be negative");
@@ -25,6 +31,9 @@ public record RewardedSetParams(int entryGateways, int exitGateways, int mixnode
 
     /** Entry, exit and mixnodes must be positive and mixnodes must split evenly into 3 layers. */
     public Optional<String> problem() {
+        if ((long) entryGateways + exitGateways + mixnodes + standby > MAX_SET_SIZE) {
+            return Optional.of("the rewarded set may have at most " + MAX_SET_SIZE + " nodes");
+        }
         if (entryGateways == 0 || exitGateways == 0 || mixnodes == 0) {
             return Optional.of("entry gateways, exit gateways and mixnodes must all be > 0");
         }

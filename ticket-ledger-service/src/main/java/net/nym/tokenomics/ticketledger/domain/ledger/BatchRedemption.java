@@ -190,7 +190,7 @@ final class BatchRedemption {
         byte[] computed = BatchDigest.of(serials);
         byte[] claimedBytes;
         try {
-            claimedBytes = Base58.decode(claimed);
+            claimedBytes = Base58.decode(claimed, BatchDigest.DIGEST_BYTES);
         } catch (IllegalArgumentException e) {
             return Optional.of(new Rejection.DigestMismatch(claimed, Base58.encode(computed), e.getMessage()));
         }

@@ -11,7 +11,8 @@ public record GatewayIdentity(String base58) implements Comparable<GatewayIdenti
 
     public GatewayIdentity {
         Objects.requireNonNull(base58, "base58");
-        int length = Base58.decode(base58).length;
+        // Base58TooLongException (an IllegalArgumentException) before any decoding when the text is too long for a key.
+        int length = Base58.decode(base58, KEY_BYTES).length;
         if (length != KEY_BYTES) {
             throw new IllegalArgumentException("gateway identity '" + base58 + "' decodes to " + length
                     + " bytes, an ed25519 public key is " + KEY_BYTES);
@@ -23,7 +24,7 @@ public record GatewayIdentity(String base58) implements Comparable<GatewayIdenti
     }
 
     public byte[] bytes() {
-        return Base58.decode(base58);
+        return Base58.decode(base58, KEY_BYTES);
     }
 
     @Override

@@ -51,7 +51,9 @@ public final class ParsedTickets {
         for (int i = 0; i < n; i++) {
             String text = tickets.get(i).serial();
             try {
-                bytes[i] = Base58.decode(text);
+                // The edge admits serials of up to MAX_TEXT_LENGTH characters, and a text never decodes to more bytes
+                // than it has characters: every such serial keeps its bytes for the digest, a longer one has none.
+                bytes[i] = Base58.decode(text, TicketSerial.MAX_TEXT_LENGTH);
             } catch (IllegalArgumentException e) {
                 notBase58[i] = e.getMessage();
             }

@@ -17,6 +17,9 @@ public record TicketSerial(String base58) implements Comparable<TicketSerial> {
 
     public static final int SERIAL_BYTES = 48;
 
+    /** The longest text of a serial (66 characters): the edge refuses a longer one before decoding anything. */
+    public static final int MAX_TEXT_LENGTH = Base58.maxEncodedLength(SERIAL_BYTES);
+
     public TicketSerial {
         Objects.requireNonNull(base58, "base58");
         if (!SerialText.isSerial(base58)) {
@@ -26,9 +29,15 @@ public record TicketSerial(String base58) implements Comparable<TicketSerial> {
 
     /** The reason a text that {@link SerialText#isSerial} refused is not a serial, from a full decode. */
     private static InvalidTicketSerialException invalid(String base58) {
+        if (base58.length() > MAX_TEXT_LENGTH) {
+            // Said by the length alone: decoding a long text costs the square of its length.
+            return new InvalidTicketSerialException(base58, "has " + base58.length() + " characters, a serial has at most "
+                    + MAX_TEXT_LENGTH);
+        }
         byte[] bytes;
         try {
-            bytes = Base58.decode(base58);
+            // A text never decodes to more bytes than it has characters, so this bound refuses nothing.
+            bytes = Base58.decode(base58, MAX_TEXT_LENGTH);
         } catch (InvalidBase58Exception e) {
             return new InvalidTicketSerialException(base58, e.getMessage());
         }
@@ -48,7 +57,7 @@ public record TicketSerial(String base58) implements Comparable<TicketSerial> {
     }
 
     public byte[] bytes() {
-        return Base58.decode(base58);
+        return Base58.decode(base58, SERIAL_BYTES);
     }
 
     @Override

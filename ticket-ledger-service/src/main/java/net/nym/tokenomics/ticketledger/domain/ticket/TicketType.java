@@ -15,6 +15,12 @@ public enum TicketType {
     /** {@code TICKETBOOK_SIZE}: the contract stores it as an invariant. */
     public static final int TICKETS_PER_BOOK = 50;
 
+    /**
+     * The longest type name a batch may carry. Names are 18 characters today; the room is for types a newer gateway
+     * may send, which stay that ticket's INVALID outcome instead of refusing the batch.
+     */
+    public static final int MAX_NAME_LENGTH = 64;
+
     private final String jsonName;
     private final int code;
     private final long bytesPerTicket;

@@ -62,7 +62,7 @@ class SerialTextTest {
 
     private static boolean decodesTo48(String text) {
         try {
-            return Base58.decode(text).length == 48;
+            return Base58.decode(text, text.length()).length == 48;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -28,9 +28,26 @@ class TicketSerialTest {
     @CsvSource({"0", "1", "32", "47", "49", "96"})
     void otherLengthsAreRejectedWithTheLength(int length) {
         String text = Base58.encode(filled(length));
+        // Up to 66 characters (the longest serial) the reason is the decoded length; a longer text is refused by its
+        // length alone, without decoding it.
+        String reason = text.length() <= TicketSerial.MAX_TEXT_LENGTH
+                ? "decodes to " + length + " bytes, a serial is 48"
+                : "has " + text.length() + " characters, a serial has at most 66";
         assertThatThrownBy(() -> TicketSerial.parse(text))
                 .isInstanceOfSatisfying(InvalidTicketSerialException.class,
-                        e -> assertThat(e.reason()).isEqualTo("decodes to " + length + " bytes, a serial is 48"));
+                        e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    /** A serial with leading zero bytes is short enough to decode, and says how many bytes it holds. */
+    @Test
+    void aShortTextOfTooManyBytesSaysHowMany() {
+        byte[] bytes = filled(49);
+        java.util.Arrays.fill(bytes, 0, 10, (byte) 0);
+        String text = Base58.encode(bytes);
+        assertThat(text.length()).isLessThanOrEqualTo(TicketSerial.MAX_TEXT_LENGTH);
+        assertThatThrownBy(() -> TicketSerial.parse(text))
+                .isInstanceOfSatisfying(InvalidTicketSerialException.class,
+                        e -> assertThat(e.reason()).isEqualTo("decodes to 49 bytes, a serial is 48"));
     }
 
     @Test

@@ -1,0 +1,102 @@
+package net.nym.tokenomics.rewards.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import net.nym.tokenomics.eventlog.encoding.Base58;
+import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.Transactions;
+import net.nym.tokenomics.eventlog.testing.TestJwt;
+import net.nym.tokenomics.rewards.app.InputTopics;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+/** Hostile input to the rewards API: each is a 4xx with the JSON error body, and nothing is recorded. */
+@QuarkusTest
+@QuarkusTestResource(TestJwt.class)
+@QuarkusTestResource(InputTopics.class)
+class HostileInputTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private static String account() {
+        return "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Map<String, Object> bondBody(String identityKey) {
+        return Map.of("identity_key", identityKey, "host", "node.example.org", "http_port", 8080,
+                "roles", Map.of("mixnode", true, "entry", false, "exit", false), "pledge", "1000000000000",
+                "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000"));
+    }
+
+    private long logSize() {
+        return Transactions.inTransaction(dataSource, c -> new EventStore().count(c));
+    }
+
+    private void refused(Supplier<ValidatableResponse> request, int status, String error, String field) {
+        long before = logSize();
+        request.get().statusCode(status).contentType(ContentType.JSON)
+                .body("error", equalTo(error)).body("field", equalTo(field)).body("reason", not(emptyOrNullString()));
+        assertThat(logSize()).as("events recorded by a refused request").isEqualTo(before);
+    }
+
+    @Test
+    void a400000CharacterIdentityKeyIsRefusedByItsLength() {
+        String huge = "2".repeat(400_000);
+        refused(() -> given().header("Authorization", TestJwt.bearer(account())).contentType(ContentType.JSON)
+                .body(bondBody(huge)).post("/v1/nodes").then(), 400, "field_too_long", "identity_key");
+    }
+
+    /** 21 digits are within the 40 the edge reads but beyond Decimal's range: a 400, not a 500. */
+    @Test
+    void aRatioBeyondTheDecimalRangeIsRefused() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        key[0] = (byte) (key[0] | 1);
+        long nodeId = given().header("Authorization", TestJwt.bearer(account())).contentType(ContentType.JSON)
+                .body(bondBody(Base58.encode(key))).post("/v1/nodes").then().statusCode(201).extract().jsonPath()
+                .getLong("node_id");
+        refused(() -> given().get("/v1/nodes/" + nodeId + "/estimate?performance=999999999999999999999").then(), 400,
+                "invalid_field", "performance");
+        refused(() -> given().header("Authorization", TestJwt.bearer(account(), "admin")).contentType(ContentType.JSON)
+                .body(Map.of("reward_pool", "9".repeat(39))).put("/v1/admin/reward-params").then(), 400,
+                "invalid_field", "reward_pool");
+    }
+
+    /** Counts whose sum overflows int would be queued and make every later roll-over throw: refused at the edge. */
+    @Test
+    void setSizesThatOverflowIntAreRefusedAndNothingIsQueued() {
+        int max = Integer.MAX_VALUE;
+        refused(() -> given().header("Authorization", TestJwt.bearer(account(), "admin")).contentType(ContentType.JSON)
+                .body(Map.of("rewarded_set", Map.of("entry_gateways", max, "exit_gateways", max, "mixnodes", 3,
+                        "standby", max)))
+                .put("/v1/admin/reward-params").then(), 400, "invalid_field", "rewarded_set.entry_gateways");
+        refused(() -> given().header("Authorization", TestJwt.bearer(account(), "admin")).contentType(ContentType.JSON)
+                .body(Map.of("entry_gateways", max, "exit_gateways", max, "mixnodes", 3))
+                .put("/v1/admin/active-set").then(), 400, "invalid_field", "entry_gateways");
+    }
+
+    /**
+     * An amount is read as any JSON value, so nesting reaches the parser: 500 levels (Jackson's default allows 1000)
+     * are refused by the shared request limits as unreadable JSON.
+     */
+    @Test
+    void aDeeplyNestedBodyIsRefused() {
+        String deep = "{\"amount\":" + "[".repeat(500) + "]".repeat(500) + "}";
+        refused(() -> given().header("Authorization", TestJwt.bearer(account())).contentType(ContentType.JSON)
+                .body(deep).post("/v1/nodes/1/pledge").then(), 400, "malformed_json", "amount");
+    }
+}
