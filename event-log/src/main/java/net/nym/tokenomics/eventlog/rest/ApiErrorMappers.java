@@ -38,6 +38,15 @@ public class ApiErrorMappers {
         return response(ErrorKind.INVALID.status(), new ApiError("malformed_json", fieldOf(e), e.getOriginalMessage()));
     }
 
+    /**
+     * Quarkus REST has a built-in mapper for this subtype (a 400 with an empty body), which would win over
+     * {@link #unreadable}: a value of the wrong type, or a string {@code RequestJson} refuses (a NUL), gets the JSON body.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

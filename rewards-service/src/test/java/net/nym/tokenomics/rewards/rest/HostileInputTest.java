@@ -63,12 +63,11 @@ class HostileInputTest {
     /** 21 digits are within the 40 the edge reads but beyond Decimal's range: a 400, not a 500. */
     @Test
     void aRatioBeyondTheDecimalRangeIsRefused() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        key[0] = (byte) (key[0] | 1);
-        long nodeId = given().header("Authorization", TestJwt.bearer(account())).contentType(ContentType.JSON)
-                .body(bondBody(Base58.encode(key))).post("/v1/nodes").then().statusCode(201).extract().jsonPath()
-                .getLong("node_id");
+        String owner = account();
+        java.security.KeyPair identity = SignedBonds.identity(owner + "-node");
+        long nodeId = given().header("Authorization", TestJwt.bearer(owner)).contentType(ContentType.JSON)
+                .body(SignedBonds.signed(bondBody(SignedBonds.key(identity)), owner, identity)).post("/v1/nodes").then()
+                .statusCode(201).extract().jsonPath().getLong("node_id");
         refused(() -> given().get("/v1/nodes/" + nodeId + "/estimate?performance=999999999999999999999").then(), 400,
                 "invalid_field", "performance");
         refused(() -> given().header("Authorization", TestJwt.bearer(account(), "admin")).contentType(ContentType.JSON)
@@ -93,6 +92,14 @@ class HostileInputTest {
      * An amount is read as any JSON value, so nesting reaches the parser: 500 levels (Jackson's default allows 1000)
      * are refused by the shared request limits as unreadable JSON.
      */
+    /** PostgreSQL cannot store U+0000: a NUL anywhere in a string of the body is unreadable JSON, with its field. */
+    @Test
+    void aNulInAStringIsRefused() {
+        String body = "{\"identity_key\":\"x\",\"host\":\"node\\u0000.example.org\",\"http_port\":8080}";
+        refused(() -> given().header("Authorization", TestJwt.bearer(account())).contentType(ContentType.JSON)
+                .body(body).post("/v1/nodes").then(), 400, "malformed_json", "host");
+    }
+
     @Test
     void aDeeplyNestedBodyIsRefused() {
         String deep = "{\"amount\":" + "[".repeat(500) + "]".repeat(500) + "}";
