@@ -5,12 +5,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import net.nym.tokenomics.eventlog.encoding.Base58;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
 import net.nym.tokenomics.rewards.app.InputTopics;
 import org.junit.jupiter.api.Test;
 
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,18 +29,15 @@ class PrivateHostsAllowedTest {
         }
     }
 
-    private static Map<String, Object> bondBody(String host) {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        key[0] = (byte) (key[0] | 1);
-        return Map.of("identity_key", Base58.encode(key), "host", host, "http_port", 8080,
-                "roles", Map.of("mixnode", true, "entry", false, "exit", false), "pledge", "1000000000000",
-                "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000"));
-    }
-
+    /** A bond of a new owner's node at {@code host}, signed by the node's identity key (finding 5). */
     private static io.restassured.response.ValidatableResponse bond(String host) {
-        return given().header("Authorization", TestJwt.bearer("op-" + UUID.randomUUID().toString().substring(0, 8)))
-                .contentType(ContentType.JSON).body(bondBody(host)).post("/v1/nodes").then();
+        String owner = "op-" + UUID.randomUUID().toString().substring(0, 8);
+        java.security.KeyPair identity = SignedBonds.identity(owner + "-node");
+        Map<String, Object> body = SignedBonds.signed(Map.of("identity_key", SignedBonds.key(identity), "host", host,
+                "http_port", 8080, "roles", Map.of("mixnode", true, "entry", false, "exit", false), "pledge", "1000000000000",
+                "cost_params", Map.of("profit_margin_percent", "0.1", "interval_operating_cost", "40000000")), owner, identity);
+        return given().header("Authorization", TestJwt.bearer(owner)).contentType(ContentType.JSON).body(body)
+                .post("/v1/nodes").then();
     }
 
     @Test
