@@ -324,6 +324,15 @@ public final class EventStore {
         }
     }
 
+    /** The event with this id, in any stream (the unique event id index answers it). */
+    public Optional<StoredEvent> byId(Connection c, UUID eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM event_log WHERE event_id = ?")) {
+            ps.setObject(1, eventId);
+            List<StoredEvent> found = list(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+        }
+    }
+
     /** Whether an event with this id is in the log, in any stream (the unique event id index answers it). */
     public boolean containsEvent(Connection c, UUID eventId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM event_log WHERE event_id = ?")) {

@@ -30,21 +30,20 @@ import java.util.TreeMap;
  * digest, the digests of closes not yet followed by their published record, the first mismatch) and every part of
  * the {@link LedgerState} ({@link LedgerState.Parts}): the double-spend index and its by-spend-date index as one list
  * (per spend date, runs of one batch's serials as a space-separated string, about 70 bytes a serial), double-spend
- * attempts, the open epochs' usage, the idempotency records (each with its batch in the log's compact form, since a
- * resubmission is answered with it) and their by-date index, the gateway registry both ways, the last closed epoch and
+ * attempts, the open epochs' usage, the idempotency records (fingerprint, day and instant: a resubmission's answer
+ * is read from the log) and their by-date index, the gateway registry both ways, the last closed epoch and
  * the expiry dates. Canonical JSON with the ledger's own value encodings ({@link LedgerEventCodec#mapper()}: Base58
  * serials and keys, decimals as strings); maps are written in key order and lists in the state's order, so the same
  * fold always gives the same bytes.
  *
- * <p>The index of spent serials and the idempotency records' batches (a second copy of each accepted serial) are the
- * bulk of it and are not bounded by epochs: they hold every serial and batch of the last {@code spend-window +
- * ticketbook-validity} days (14), until expiry forgets them. So a snapshot is about as large as the log of those days,
- * and saves a start-up only the older part of the log. Plain records stand between the
+ * <p>The index of spent serials is the bulk of it and is not bounded by epochs: it holds every serial of the last
+ * {@code spend-window + ticketbook-validity} days (14), until expiry forgets them, as the double-spend check needs. Plain records stand between the
  * state and the JSON where the state's own types are not in the log already; change {@link #FORMAT} with them.
  */
 final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
 
-    static final String FORMAT = "ticket-ledger-fold/1";
+    /** 2: an idempotency record is its fingerprint, day and instant, no longer a copy of its batch (issue 14). */
+    static final String FORMAT = "ticket-ledger-fold/2";
 
     record FoldJson(long version, String lastCloseDigest, String firstDigestMismatch,
                     List<CloseDigestJson> unpublishedCloseDigests, List<SpendDateJson> spentBySpendDate,
@@ -80,7 +79,7 @@ final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
     }
 
     record IdempotencyJson(GatewayIdentity gateway, String key, String bodyFingerprint, LocalDate recordedOn,
-                           CompactBatch batch) {
+                           java.time.Instant recordedAt, long epoch) {
     }
 
     record KeyJson(GatewayIdentity gateway, String key) {
@@ -113,7 +112,7 @@ final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
                 p.usageByEpoch().entrySet().stream()
                         .map(e -> new EpochUsageJson(e.getKey(), List.copyOf(e.getValue().values()))).toList(),
                 p.idempotency().entrySet().stream().map(e -> new IdempotencyJson(e.getKey().gateway(), e.getKey().key(),
-                        e.getValue().bodyFingerprint(), e.getValue().recordedOn(), CompactBatch.of(e.getValue().event())))
+                        e.getValue().bodyFingerprint(), e.getValue().recordedOn(), e.getValue().recordedAt(), e.getValue().epoch()))
                         .toList(),
                 p.idempotencyByDate().entrySet().stream().map(e -> new DateKeysJson(e.getKey(),
                         e.getValue().stream().map(r -> new KeyJson(r.gateway(), r.key())).toList())).toList(),
@@ -151,7 +150,7 @@ final class LedgerFoldCodec implements SnapshotCodec<LedgerFold> {
         });
         TreeMap<IdempotencyRef, LedgerState.IdempotencyRecord> idempotency = new TreeMap<>();
         j.idempotency().forEach(i -> idempotency.put(new IdempotencyRef(i.gateway(), i.key()),
-                new LedgerState.IdempotencyRecord(i.bodyFingerprint(), i.recordedOn(), i.batch().expand())));
+                new LedgerState.IdempotencyRecord(i.bodyFingerprint(), i.recordedOn(), i.recordedAt(), i.epoch())));
         TreeMap<LocalDate, List<IdempotencyRef>> keysByDate = new TreeMap<>();
         j.idempotencyByDate().forEach(d -> keysByDate.put(d.date(),
                 d.keys().stream().map(k -> new IdempotencyRef(k.gateway(), k.key())).toList()));

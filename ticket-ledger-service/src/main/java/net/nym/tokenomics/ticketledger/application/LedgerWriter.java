@@ -9,6 +9,7 @@ import net.nym.tokenomics.eventlog.command.StreamFold;
 import net.nym.tokenomics.eventlog.contracts.IntegrationEvents;
 import net.nym.tokenomics.eventlog.digest.StateDigest;
 import net.nym.tokenomics.eventlog.store.EventStore;
+import net.nym.tokenomics.eventlog.store.StoredEvent;
 import net.nym.tokenomics.eventlog.store.Transactions;
 import net.nym.tokenomics.ticketledger.application.LedgerView.Current;
 import net.nym.tokenomics.ticketledger.domain.ledger.Decision.AlreadyProcessed;
@@ -23,6 +24,7 @@ import net.nym.tokenomics.ticketledger.domain.ledger.Rejection;
 import net.nym.tokenomics.ticketledger.domain.ledger.SpentTicket;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketLedger;
 import net.nym.tokenomics.ticketledger.domain.ledger.TicketOutcome;
+import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.TicketSerial;
 import net.nym.tokenomics.ticketledger.persistence.LedgerEventCodec;
 import net.nym.tokenomics.ticketledger.persistence.TicketUsageProjection;
@@ -117,30 +119,66 @@ public class LedgerWriter {
     public List<BatchResult> redeemGroup(List<LongFunction<LedgerCommand.RedeemTicketBatch>> group) {
         long started = System.nanoTime();
         try {
-            return commands.execute(STREAM, current -> judgeGroup(current, group));
-        } finally {
+            List<Object> judged = commands.execute(STREAM, current -> judgeGroup(current, group));
             lockHeld.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            started = -1;
+            return resolveResubmissions(judged);
+        } finally {
+            if (started >= 0) {
+                lockHeld.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
-    private Decision<List<BatchResult>> judgeGroup(Current current, List<LongFunction<LedgerCommand.RedeemTicketBatch>> group) {
+    /**
+     * Turns each resubmission into its original's answer: the batch judged earlier in the same group, or else its event
+     * read from the log by its id (the state remembers only the key, fingerprint and instant of a batch, finding 3 of
+     * issue 14; the event id is a function of gateway, key and instant). After the commit, outside the writer lock.
+     */
+    private List<BatchResult> resolveResubmissions(List<Object> judged) {
+        List<BatchResult> results = new ArrayList<>(judged.size());
+        for (Object j : judged) {
+            if (!(j instanceof AlreadyProcessed p)) {
+                results.add((BatchResult) j);
+                continue;
+            }
+            LedgerEvent.TicketBatchRedeemed original = null;
+            for (Object other : judged) {
+                if (other instanceof BatchResult.Judged g && g.event().gateway().equals(p.original().gateway())
+                        && g.event().batchId().equals(p.original().key()) && g.event().recordedAt().equals(p.recordedAt())) {
+                    original = g.event();
+                }
+            }
+            if (original == null) {
+                UUID id = batchEventId(p.original().gateway(), p.original().key(), p.recordedAt());
+                StoredEvent stored = Transactions.inTransaction(dataSource, c -> new EventStore().byId(c, id))
+                        .orElseThrow(() -> new IllegalStateException("the ledger remembers batch " + p.original().key()
+                                + " of " + p.original().gateway().base58() + " but the log has no event " + id));
+                original = (LedgerEvent.TicketBatchRedeemed) LedgerEventCodec.decode(stored);
+            }
+            results.add(new BatchResult.Resubmitted(original));
+        }
+        return results;
+    }
+
+    private Decision<List<Object>> judgeGroup(Current current, List<LongFunction<LedgerCommand.RedeemTicketBatch>> group) {
         // The clock table is consumer state, not in the log: after a rebuild from Kafka it stays empty until the
         // consumer has re-read selection's topic. The log's own closings already say which epoch is open (the decider
         // counts a ticket in max(clock, last closed + 1) anyway), so only a ledger that knows neither refuses.
         OptionalLong epoch = current.epochClock().isPresent() ? current.epochClock() : current.ledger().openEpoch();
         if (epoch.isEmpty()) {
-            return Decision.none(Collections.nCopies(group.size(), new BatchResult.EpochUnknown()));
+            return Decision.none(Collections.nCopies(group.size(), (Object) new BatchResult.EpochUnknown()));
         }
         List<LedgerCommand.RedeemTicketBatch> cmds = new ArrayList<>(group.size());
         for (LongFunction<LedgerCommand.RedeemTicketBatch> command : group) {
             cmds.add(command.apply(epoch.getAsLong()));
         }
-        List<BatchResult> results = new ArrayList<>(group.size());
+        List<Object> results = new ArrayList<>(group.size());
         List<LedgerEvent.TicketBatchRedeemed> batches = new ArrayList<>();
         for (var decision : TicketLedger.decideRedemptions(cmds, current.ledger())) {
             results.add(switch (decision) {
                 case Rejected r -> new BatchResult.Refused(r.rejection());
-                case AlreadyProcessed p -> new BatchResult.Resubmitted(p.original());
+                case AlreadyProcessed p -> p;
                 case Events e -> {
                     LedgerEvent.TicketBatchRedeemed batch = (LedgerEvent.TicketBatchRedeemed) e.events().getFirst();
                     batches.add(batch);
@@ -399,8 +437,12 @@ public class LedgerWriter {
 
     /** Name-based from (gateway, key, recorded time): reproducible, and distinct if a key is reused after expiry. */
     private static UUID batchEventId(LedgerEvent.TicketBatchRedeemed batch) {
-        return UUID.nameUUIDFromBytes(("ticket-batch\n" + batch.gateway().base58() + "\n" + batch.batchId() + "\n"
-                + batch.recordedAt()).getBytes(StandardCharsets.UTF_8));
+        return batchEventId(batch.gateway(), batch.batchId(), batch.recordedAt());
+    }
+
+    private static UUID batchEventId(GatewayIdentity gateway, String batchId, java.time.Instant recordedAt) {
+        return UUID.nameUUIDFromBytes(("ticket-batch\n" + gateway.base58() + "\n" + batchId + "\n"
+                + recordedAt).getBytes(StandardCharsets.UTF_8));
     }
 
     private static UUID derivedId(UUID input, String what) {

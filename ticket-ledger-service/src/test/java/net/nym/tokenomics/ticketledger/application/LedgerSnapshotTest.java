@@ -21,6 +21,10 @@ import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.persistence.LedgerEventCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import net.nym.tokenomics.ticketledger.domain.ledger.IdempotencyRef;
+import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 import java.sql.PreparedStatement;
@@ -208,6 +212,41 @@ class LedgerSnapshotTest {
                 return rs.getInt(1);
             }
         });
+    }
+
+    /**
+     * Issue 14, finding 3: the ledger remembers a batch for its idempotency key by fingerprint, day, instant and epoch,
+     * never by its content: the invalid ticket strings a gateway sent are in the log only, neither in the state's
+     * records nor in a snapshot; a resubmission after a restart from the snapshot is still answered with the whole
+     * original judgement, read from the log.
+     */
+    @Test
+    void aBatchIsRememberedByItsKeyNotByItsContent() {
+        LedgerHistory h = new LedgerHistory("ledsnapkeys", T0, 5);
+        Service s = h.start(1);
+        h.gateways(s, 1);
+        GatewayIdentity g = h.gateways.getFirst();
+        LocalDate today = LocalDate.ofInstant(h.clock.instant(), ZoneOffset.UTC);
+        List<SubmittedTicket> tickets = new ArrayList<>(h.tickets(3));
+        for (int i = 0; i < 20; i++) {
+            tickets.add(new SubmittedTicket("hostile-marker-" + i + "-" + "z".repeat(40), "hostile-type-marker-" + i, today));
+        }
+        List<BatchResult> first = s.writer().redeemGroup(List.of(h.command(g, "remember-me", tickets)));
+        LedgerEvent.TicketBatchRedeemed judged = ((BatchResult.Judged) first.getFirst()).event();
+        assertThat(judged.counts().invalid()).isEqualTo(20);
+
+        var record = s.view().read(l -> l.parts().idempotency().get(new IdempotencyRef(g, "remember-me")));
+        assertThat(record.toString()).doesNotContain("hostile-marker").doesNotContain("hostile-type-marker");
+        h.group(s, 5); // more events, so that a snapshot is taken after the batch
+        SnapshotStore.Snapshot stored = new SnapshotStore(h.dataSource)
+                .latest(LedgerView.STREAM, LedgerFoldCodec.FORMAT, Long.MAX_VALUE).orElseThrow();
+        String snapshot = new String(stored.state(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(snapshot).contains("remember-me").doesNotContain("hostile-marker").doesNotContain("hostile-type-marker");
+
+        Service restarted = h.start(1);
+        assertThat(lines(Level.INFO)).anyMatch(l -> l.contains("snapshot at v"));
+        List<BatchResult> again = restarted.writer().redeemGroup(List.of(h.command(g, "remember-me", tickets)));
+        assertThat(again.getFirst()).isEqualTo(new BatchResult.Resubmitted(judged));
     }
 
     @Test

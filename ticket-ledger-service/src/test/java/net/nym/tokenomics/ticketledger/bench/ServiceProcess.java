@@ -126,6 +126,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("service not ready in 90 s; see " + log);
     }
 
+    /** The service's process id (for jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hooks, no graceful close. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

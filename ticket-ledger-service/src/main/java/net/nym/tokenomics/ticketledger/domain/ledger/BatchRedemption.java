@@ -48,10 +48,11 @@ final class BatchRedemption {
             return new Decision.Rejected(badKey.get());
         }
         String fingerprint = cmd.parsed().fingerprint();
-        LedgerState.IdempotencyRecord previous = inFlight.idempotency(state, new IdempotencyRef(cmd.gateway(), cmd.idempotencyKey()));
+        IdempotencyRef ref = new IdempotencyRef(cmd.gateway(), cmd.idempotencyKey());
+        LedgerState.IdempotencyRecord previous = inFlight.idempotency(state, ref);
         if (previous != null) {
             return previous.bodyFingerprint().equals(fingerprint)
-                    ? new Decision.AlreadyProcessed(previous.event())
+                    ? new Decision.AlreadyProcessed(ref, previous.recordedAt())
                     : new Decision.Rejected(new Rejection.IdempotencyKeyConflict(cmd.idempotencyKey(),
                             previous.bodyFingerprint(), fingerprint));
         }

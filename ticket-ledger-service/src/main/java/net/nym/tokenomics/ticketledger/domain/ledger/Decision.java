@@ -15,7 +15,11 @@ public sealed interface Decision {
     record Rejected(Rejection rejection) implements Decision {
     }
 
-    /** The same gateway resubmitted the same batch under the same key: answer with the original, record nothing. */
-    record AlreadyProcessed(LedgerEvent.TicketBatchRedeemed original) implements Decision {
+    /**
+     * The same gateway resubmitted the same batch under the same key: answer with the original, record nothing. The
+     * original is named, not held (the state keeps no batches): its key and when it was recorded, which is all that
+     * identifies its event in the log (or, for a resubmission in the same group, among the group's batches).
+     */
+    record AlreadyProcessed(IdempotencyRef original, java.time.Instant recordedAt) implements Decision {
     }
 }

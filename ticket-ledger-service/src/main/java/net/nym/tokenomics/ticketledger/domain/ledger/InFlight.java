@@ -38,6 +38,7 @@ final class InFlight {
             }
         }
         idempotency.put(new IdempotencyRef(e.gateway(), e.batchId()),
-                new LedgerState.IdempotencyRecord(e.bodyFingerprint(), LocalDate.ofInstant(e.recordedAt(), ZoneOffset.UTC), e));
+                new LedgerState.IdempotencyRecord(e.bodyFingerprint(), LocalDate.ofInstant(e.recordedAt(), ZoneOffset.UTC),
+                        e.recordedAt(), e.epoch()));
     }
 }

@@ -26,7 +26,13 @@ import java.util.TreeMap;
 public final class LedgerState {
 
     /** The value of an idempotency record: what resubmission compares and what it answers. */
-    public record IdempotencyRecord(String bodyFingerprint, LocalDate recordedOn, LedgerEvent.TicketBatchRedeemed event) {
+    /**
+     * What a batch's key needs to be answered again: the fingerprint of its body (a different body under the key is a
+     * conflict) and when it was recorded (its day for expiry; the instant names its event in the log, where a
+     * resubmission's answer is read), and the epoch it counted in (part of the state digest). Fixed-size: never the
+     * batch itself (issue 14, finding 3).
+     */
+    public record IdempotencyRecord(String bodyFingerprint, LocalDate recordedOn, java.time.Instant recordedAt, long epoch) {
     }
 
     final Map<TicketSerial, SpentTicket> spent = new HashMap<>();
@@ -184,7 +190,7 @@ public final class LedgerState {
         doubleSpendAttempts.forEach((serial, list) -> attempts.put(serial, List.copyOf(list)));
         TreeMap<IdempotencyRef, CanonicalLedgerState.IdempotencyEntry> keys = new TreeMap<>();
         idempotency.forEach((ref, rec) -> keys.put(ref, new CanonicalLedgerState.IdempotencyEntry(
-                rec.bodyFingerprint(), rec.recordedOn(), rec.event().epoch())));
+                rec.bodyFingerprint(), rec.recordedOn(), rec.epoch())));
         return new CanonicalLedgerState(new TreeMap<>(spent), attempts, usage, keys,
                 new TreeMap<>(gateways), lastClosedEpoch(), expiredBefore(), spendDateFloor());
     }

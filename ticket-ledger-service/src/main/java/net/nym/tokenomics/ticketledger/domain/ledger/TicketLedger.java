@@ -118,7 +118,7 @@ public final class TicketLedger {
         }
         IdempotencyRef ref = new IdempotencyRef(e.gateway(), e.batchId());
         LocalDate recordedOn = LocalDate.ofInstant(e.recordedAt(), ZoneOffset.UTC);
-        if (state.idempotency.put(ref, new LedgerState.IdempotencyRecord(e.bodyFingerprint(), recordedOn, e)) == null) {
+        if (state.idempotency.put(ref, new LedgerState.IdempotencyRecord(e.bodyFingerprint(), recordedOn, e.recordedAt(), e.epoch())) == null) {
             state.idempotencyByDate.computeIfAbsent(recordedOn, d -> new ArrayList<>()).add(ref);
         }
     }

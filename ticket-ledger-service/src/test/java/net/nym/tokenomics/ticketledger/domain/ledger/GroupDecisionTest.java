@@ -53,7 +53,7 @@ class GroupDecisionTest {
         assertThat(c.outcomes().get(1)).as("the unknown gateway's serial is untouched")
                 .isInstanceOf(TicketOutcome.Accepted.class);
         assertThat(decisions.get(3)).as("a resubmission inside the group gets the original")
-                .isEqualTo(new Decision.AlreadyProcessed(a));
+                .isEqualTo(new Decision.AlreadyProcessed(new IdempotencyRef(a.gateway(), a.batchId()), a.recordedAt()));
         assertThat(decisions.get(4)).isInstanceOfSatisfying(Decision.Rejected.class,
                 r -> assertThat(r.rejection()).isInstanceOf(Rejection.IdempotencyKeyConflict.class));
         assertThat(decisions.get(5)).isInstanceOfSatisfying(Decision.Rejected.class,
