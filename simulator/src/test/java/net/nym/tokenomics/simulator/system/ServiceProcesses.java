@@ -58,6 +58,16 @@ public final class ServiceProcesses implements AutoCloseable {
                 p.put("topics." + t, "e2e-" + run + ".nym." + t + ".events");
             }
             p.put("eventlog.kafka-bootstrap-servers", env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+            // consumer groups of this run only (still named <svc>-service…, as resetConsumerGroups looks for them): a
+            // group shared with another run on the same broker (a benchmark, another test JVM) would keep members the
+            // rebuild waits to see gone
+            switch (svc) {
+                case "rewards" -> p.put("mp.messaging.incoming.epoch-inputs.group.id", "rewards-service-epoch-inputs-e2e-" + run);
+                case "performance" -> p.put("performance.consumer-prefix", "performance-service-e2e-" + run);
+                case "selection" -> p.put("selection.consumer-name", "selection-service-inputs-e2e-" + run);
+                case "ticket-ledger" -> p.put("mp.messaging.incoming.ledger-inputs.group.id", "ticket-ledger-service-e2e-" + run);
+                default -> throw new IllegalArgumentException(svc);
+            }
             // The simulated nodes listen on 127.1.x.y: a local run allows loopback hosts (production refuses them).
             p.put("nym.nodes.allow-private-hosts", "true");
             p.putAll(extraProperties.getOrDefault("*", Map.of()));
