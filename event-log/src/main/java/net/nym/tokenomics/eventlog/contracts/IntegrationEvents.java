@@ -146,9 +146,24 @@ public final class IntegrationEvents {
     public record NodeReward(long nodeId, Percent performance, Decimal workFactor, Decimal reward, Decimal operatorReward,
                              Decimal delegatesReward) { }
 
-    /** Epoch {@code epochId} was rewarded: budget = Σ rewards + unclaimed, with the resulting state's digest. */
+    /**
+     * Where every token is after a closing (issue 15): {@code total_supply + fees_received = liquid + escrowed + staked
+     * + accrued_rewards + reward_pool + dust}, exactly, checked by rewards-service before it published this.
+     *
+     * @param staked          pledges and delegations (principal)
+     * @param accruedRewards  rewards on nodes not withdrawn yet
+     * @param escrowed        tokens held by queued delegations and pledge increases
+     * @param dust            fractions below 1 uNYM that truncating payouts left behind
+     */
+    public record SupplyFigures(Unym totalSupply, Unym liquid, Unym escrowed, Unym staked, Decimal accruedRewards,
+                                Decimal rewardPool, Decimal dust, Unym feesReceived) { }
+
+    /**
+     * Epoch {@code epochId} was rewarded: budget = Σ rewards + unclaimed, with the resulting state's digest and, in a
+     * funded ledger, the supply figures after it ({@code null} in logs from before accounts).
+     */
     public record EpochRewarded(long epochId, Decimal budget, Decimal distributed, Decimal unclaimed, List<NodeReward> nodes,
-                                String stateDigest) implements RewardsEvent {
+                                String stateDigest, SupplyFigures supply) implements RewardsEvent {
         public static final String TYPE = "EpochRewarded";
         public static final int VERSION = 1;
     }

@@ -8,6 +8,8 @@ import net.nym.tokenomics.eventlog.decimal.Unym;
 import net.nym.tokenomics.rewards.domain.LedgerCommand;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import net.nym.tokenomics.rewards.domain.MixnetLedger;
+import net.nym.tokenomics.rewards.domain.Supply;
+import net.nym.tokenomics.rewards.domain.SupplyCheck;
 import net.nym.tokenomics.rewards.domain.NodeRecord;
 import net.nym.tokenomics.rewards.domain.rewarding.FeeIncome;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardedNode;
@@ -79,6 +81,9 @@ public final class EpochRewarding {
      * {@code ledger} is the state after {@code events} were applied.
      */
     public static List<Object> publications(MixnetLedger ledger, long epoch, List<LedgerEvent> events) {
+        SupplyCheck.problem(ledger).ifPresent(problem -> {
+            throw new IllegalStateException("the supply equation fails after closing epoch " + epoch + ": " + problem);
+        });
         List<Object> out = new ArrayList<>();
         LedgerEvent.EpochRewarded rewarded = (LedgerEvent.EpochRewarded) events.getFirst();
         List<IntegrationEvents.NodeReward> nodes = new ArrayList<>(rewarded.nodes().size());
@@ -92,7 +97,7 @@ public final class EpochRewarding {
             }
         }
         out.add(new IntegrationEvents.EpochRewarded(epoch, rewarded.budget().total(), rewarded.distributed(), rewarded.unclaimed(),
-                nodes, stateDigest(ledger)));
+                nodes, stateDigest(ledger), supplyFigures(ledger, epoch)));
         for (LedgerEvent e : events) {
             if (e instanceof LedgerEvent.IntervalRolledOver r) {
                 RewardingParams p = r.paramsAfter();
@@ -116,6 +121,16 @@ public final class EpochRewarding {
         out.add(new IntegrationEvents.StakeSnapshotTaken(epoch, p.stakeSaturationPoint(), p.rewardedSet().entryGateways(),
                 p.rewardedSet().exitGateways(), p.rewardedSet().mixnodes(), p.rewardedSet().standby(), stakes));
         return out;
+    }
+
+    /** The supply figures of a funded ledger (checked by the caller with {@link SupplyCheck}), or null. */
+    public static IntegrationEvents.SupplyFigures supplyFigures(MixnetLedger ledger, long epoch) {
+        if (!ledger.globals().funded()) {
+            return null;
+        }
+        Supply s = ledger.globals().supply();
+        return new IntegrationEvents.SupplyFigures(s.totalSupply(), s.liquid(), s.escrowed(), s.principal(), s.accruedRewards(),
+                Supply.rewardPool(ledger.globals()), s.dust(), s.feesReceived());
     }
 
     /**

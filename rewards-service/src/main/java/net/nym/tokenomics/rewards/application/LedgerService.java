@@ -177,8 +177,9 @@ public class LedgerService {
 
     private void initialize() {
         RewardsConfig.Genesis g = config.genesis();
+        LedgerCommand.GenesisAllocation allocation = allocation(g);
         RewardingParams params = RewardingParams.initial(
-                Decimal.parse(g.rewardPool()), Decimal.parse(g.stakingSupply()),
+                Decimal.of(allocation.mixminingPool()), Decimal.parse(g.stakingSupply()),
                 Percent.fromPercentageValue(g.stakingSupplyScaleFactorPercent()),
                 Percent.fromPercentageValue(g.sybilResistancePercent()), Decimal.parse(g.activeSetWorkFactor()),
                 Percent.fromPercentageValue(g.intervalPoolEmissionPercent()),
@@ -187,7 +188,7 @@ public class LedgerService {
                 g.feeIncomeEnabled() ? FeeIncomeParams.enabledWithShare(Percent.fromPercentageValue(g.feeIncomeRewardSharePercent()))
                         : FeeIncomeParams.DISABLED);
         LedgerCommand.InitializeLedger command = new LedgerCommand.InitializeLedger(clock.instant(), params,
-                ContractSettings.DEFAULT, g.firstEpochStart(), g.epochLength());
+                ContractSettings.DEFAULT, g.firstEpochStart(), g.epochLength(), allocation);
         Decision<List<LedgerEvent>> decision;
         writer.lock();
         try {
@@ -203,8 +204,26 @@ public class LedgerService {
             }
             return;
         }
-        LOG.infof("rewards ledger initialized from configuration: pool %s, supply %s, %d epochs per interval",
-                g.rewardPool(), g.stakingSupply(), g.epochsInInterval());
+        LOG.infof("rewards ledger initialized: total supply %s uNYM, mixmining pool %s uNYM, %d genesis balances (%s), "
+                        + "staking supply %s, %d epochs per interval", allocation.totalSupply(), allocation.mixminingPool(),
+                allocation.balances().size(), g.file().map(f -> "from " + f).orElse("all to the treasury " + g.treasury()),
+                g.stakingSupply(), g.epochsInInterval());
+    }
+
+    /**
+     * The genesis allocation: the genesis file's ({@code rewards.genesis.file}), or, without one, the whole
+     * {@code rewards.genesis.total-supply} less the reward pool in the treasury's account.
+     */
+    static LedgerCommand.GenesisAllocation allocation(RewardsConfig.Genesis g) {
+        if (g.file().isPresent()) {
+            try {
+                return GenesisFile.read(java.nio.file.Path.of(g.file().get()));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalStateException("rewards-service refuses to start: " + bad.getMessage(), bad);
+            }
+        }
+        java.math.BigInteger total = new java.math.BigInteger(g.totalSupply());
+        return LedgerCommand.GenesisAllocation.treasuryHolding(total, Decimal.parse(g.rewardPool()), g.treasury());
     }
 
     /** A fresh fold of the stored ledger stream, digests checked (what a rebuild or an audit does). */

@@ -16,6 +16,8 @@ import net.nym.tokenomics.rewards.domain.PendingEpochEvent;
 import net.nym.tokenomics.rewards.domain.PendingIntervalEvent;
 import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 
+import net.nym.tokenomics.eventlog.decimal.Unym;
+
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.TreeMap;
 
 /**
  * The snapshot format of {@link LedgerView} (docs/adr/0011): the ledger aggregate (globals, every node, every
- * delegation, the queued epoch and interval events; the owner and identity lookups are derived from the nodes again),
+ * delegation, the queued epoch and interval events, every balance (format 2, issue 15); the owner and identity lookups are derived from the nodes again),
  * the stream version, the registry facts of {@code NodeBonded} and the digest published for each epoch. The history
  * (rewards per epoch and node, delegation changes) is in PostgreSQL (ADR 0012) and not in it. The domain records are
  * written as the log writes them ({@link LedgerEventCodec#mapper()}: canonical JSON, decimals as strings, the log's
@@ -36,7 +38,7 @@ import java.util.TreeMap;
  */
 final class LedgerViewCodec implements SnapshotCodec<LedgerView> {
 
-    static final String FORMAT = "rewards-ledger-view/1";
+    static final String FORMAT = "rewards-ledger-view/2";
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "stage")
     @JsonSubTypes({
@@ -51,7 +53,11 @@ final class LedgerViewCodec implements SnapshotCodec<LedgerView> {
     /** {@code globals} is null before the ledger is initialized. */
     record ViewJson(long ledgerVersion, LedgerGlobals globals, List<NodeRecord> nodes, List<Delegation> delegations,
                     List<PendingEpochEvent> pendingEpochEvents, List<PendingIntervalEvent> pendingIntervalEvents,
-                    List<RegistrationJson> registry, List<DigestJson> publishedDigests, Long firstDigestMismatch) {
+                    List<BalanceJson> balances, List<RegistrationJson> registry, List<DigestJson> publishedDigests,
+                    Long firstDigestMismatch) {
+    }
+
+    record BalanceJson(String account, Unym liquid) {
     }
 
     record RegistrationJson(long nodeId, String host, Integer httpPort, IntegrationEvents.NodeRoles roles) {
@@ -71,6 +77,7 @@ final class LedgerViewCodec implements SnapshotCodec<LedgerView> {
         ViewJson json = new ViewJson(v.ledgerVersion, l.isInitialized() ? l.globals() : null,
                 List.copyOf(l.nodes().values()), List.copyOf(l.delegations().values()),
                 List.copyOf(l.pendingEpochEvents().values()), List.copyOf(l.pendingIntervalEvents().values()),
+                l.balances().entrySet().stream().map(e -> new BalanceJson(e.getKey(), e.getValue())).toList(),
                 new TreeMap<>(v.registry).entrySet().stream().map(e -> new RegistrationJson(e.getKey(),
                         e.getValue().host(), e.getValue().httpPort(), e.getValue().roles())).toList(),
                 v.publishedDigests.entrySet().stream().map(e -> new DigestJson(e.getKey(), e.getValue())).toList(),
@@ -99,7 +106,9 @@ final class LedgerViewCodec implements SnapshotCodec<LedgerView> {
         j.pendingEpochEvents().forEach(e -> epochEvents.put(e.id(), e));
         TreeMap<Long, PendingIntervalEvent> intervalEvents = new TreeMap<>();
         j.pendingIntervalEvents().forEach(e -> intervalEvents.put(e.id(), e));
-        MixnetLedger ledger = MixnetLedger.of(j.globals(), nodes, delegations, epochEvents, intervalEvents);
+        TreeMap<String, Unym> balances = new TreeMap<>();
+        j.balances().forEach(b -> balances.put(b.account(), b.liquid()));
+        MixnetLedger ledger = MixnetLedger.of(j.globals(), nodes, delegations, epochEvents, intervalEvents, balances);
         Map<Long, LedgerView.Registration> registry = new HashMap<>();
         j.registry().forEach(r -> registry.put(r.nodeId(), new LedgerView.Registration(r.host(), r.httpPort(), r.roles())));
         TreeMap<Long, String> digests = new TreeMap<>();

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * {@code rewards.*}: the ledger's genesis parameters (used once, to record {@code LedgerInitialized} as the first event
@@ -22,6 +23,21 @@ public interface RewardsConfig {
 
 
     interface Genesis {
+        /**
+         * A genesis file (docs/genesis.md): total supply, mixmining pool (the reward pool), balances. Without one, the
+         * whole {@link #totalSupply()} but the {@link #rewardPool()} is the {@link #treasury()}'s.
+         */
+        Optional<String> file();
+
+        /** Total supply in uNYM when no genesis file is given: 1,000,000,000 NYM. */
+        @WithDefault("1000000000000000")
+        String totalSupply();
+
+        /** The account that holds the unallocated supply when no genesis file is given, and funds others. */
+        @WithDefault("n1treasury")
+        String treasury();
+
+        /** The mixmining pool when no genesis file is given (a genesis file's {@code mixmining_pool} replaces it). */
         @WithDefault("244817525850285")
         String rewardPool();
 

@@ -4,7 +4,13 @@ import net.nym.tokenomics.rewards.domain.LedgerCommand.*;
 import net.nym.tokenomics.rewards.domain.LedgerEvent.*;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
 
+import net.nym.tokenomics.eventlog.decimal.Decimal;
+import net.nym.tokenomics.eventlog.decimal.Unym;
+
+import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static net.nym.tokenomics.rewards.domain.LedgerChecks.require;
 
@@ -28,13 +34,53 @@ final class Administration {
                 p.interval().rewardPool(), p.interval().stakingSupply(), p.interval().stakingSupplyScaleFactor(),
                 p.interval().sybilResistance(), p.interval().activeSetWorkFactor(), p.interval().intervalPoolEmission(),
                 p.rewardedSet(), p.epochsInInterval(), p.feeIncome());
-        return Decision.accept(new LedgerInitialized(c.now(), params, c.settings(),
-                IntervalClock.start(c.firstEpochStart(), c.epochLength())));
+        GenesisAllocated allocated = genesis(c, params);
+        return new Decision.Accepted(List.of(new LedgerInitialized(c.now(), params, c.settings(),
+                IntervalClock.start(c.firstEpochStart(), c.epochLength())), allocated));
     }
+
+    /**
+     * The genesis allocation, checked: every token of the total supply (at most {@link Unym#TOKEN_SUPPLY}, so that no
+     * sum of amounts can ever leave the contract's Decimal range) is in the mixmining pool or in one balance.
+     */
+    private static GenesisAllocated genesis(InitializeLedger c, RewardingParams params) {
+        LedgerCommand.GenesisAllocation a = c.allocation();
+        require(a != null, new LedgerRejection.InvalidParameters("genesis", "a genesis allocation is required: tokens exist only from genesis"));
+        BigInteger total = a.totalSupply();
+        require(total.signum() > 0 && total.compareTo(Unym.TOKEN_SUPPLY.amount()) <= 0, new LedgerRejection.InvalidParameters(
+                "total_supply", "total supply " + total + " must be within 1.." + Unym.TOKEN_SUPPLY + " uNYM"));
+        Decimal pool = params.interval().rewardPool();
+        Decimal held = Decimal.of(a.mixminingPool());
+        // whole tokens: the pool's tokens are ceil(reward pool), its fraction of a uNYM (if any) starts as dust
+        require(!pool.greaterThan(held) && held.minus(pool).compareTo(Decimal.ONE) < 0, new LedgerRejection.InvalidParameters(
+                "mixmining_pool", "the mixmining pool " + a.mixminingPool() + " must be the reward pool " + pool
+                        + " of the rewarding params, rounded up to a whole uNYM"));
+        String treasury = LedgerChecks.account("treasury", a.treasury());
+        TreeMap<String, Unym> balances = new TreeMap<>();
+        BigInteger sum = BigInteger.ZERO;
+        for (LedgerCommand.Allocation entry : a.balances()) {
+            String account = LedgerChecks.account("balances.account", entry.account());
+            Unym amount = LedgerChecks.amount("balances.amount", entry.amount());
+            require(balances.put(account, amount) == null, new LedgerRejection.InvalidParameters("balances",
+                    "account " + account + " is allocated twice"));
+            sum = sum.add(amount.amount());
+        }
+        require(sum.add(a.mixminingPool()).equals(total), new LedgerRejection.InvalidParameters("total_supply",
+                "the mixmining pool " + a.mixminingPool() + " plus the balances " + sum + " is " + sum.add(a.mixminingPool())
+                        + " uNYM, not the total supply " + total + ": every token must be somewhere"));
+        require(a.vestingTokens().signum() >= 0 && a.vestingTokens().compareTo(sum) <= 0, new LedgerRejection.InvalidParameters(
+                "vesting_tokens", "vesting tokens " + a.vestingTokens() + " must be within 0.." + sum + " (the allocated balances)"));
+        return new GenesisAllocated(c.now(), new Unym(total), new Unym(a.mixminingPool()), new Unym(a.vestingTokens()),
+                treasury, balances.entrySet().stream().map(e -> new Allocated(e.getKey(), e.getValue())).toList());
+    }
+
 
     static Decision updateRewardingParams(UpdateRewardingParams c, MixnetLedger ledger) {
         LedgerGlobals g = ledger.globals();
         valid("update", c.update().problem(g.params()));
+        // The pool holds tokens in a funded ledger: it changes only by rewards leaving and fees entering it.
+        require(!g.funded() || c.update().rewardPool() == null, new LedgerRejection.InvalidParameters("reward_pool",
+                "the reward pool holds tokens and cannot be set: it changes only by the rewards paid from it"));
         if (c.forceImmediately() || g.clock().isIntervalOver(c.now(), g.params().epochsInInterval())) {
             return Decision.accept(new RewardingParamsUpdated(c.now(), null, c.update(), g.params().withUpdates(c.update())));
         }

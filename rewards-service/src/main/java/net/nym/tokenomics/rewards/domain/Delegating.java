@@ -18,6 +18,7 @@ final class Delegating {
         String delegator = account("delegator", c.delegator());
         Unym amount = amount("amount", c.amount());
         bonded(existingNode(ledger, c.nodeId()));
+        covers(ledger, "amount", delegator, amount);
         long id = ledger.globals().nextPendingEventId();
         return Decision.accept(new EpochEventQueued(c.now(),
                 new PendingEpochEvent.DelegationRequest(id, c.now(), delegator, c.nodeId(), amount)));

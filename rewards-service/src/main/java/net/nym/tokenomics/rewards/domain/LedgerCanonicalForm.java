@@ -15,7 +15,9 @@ import java.util.function.BiConsumer;
  * The ledger as {@code key -> value} strings, for digests. The format is part of the log's contract: a change
  * changes every digest, so it is spelled out here rather than left to {@code Record.toString()}.
  *
- * <p>Keys: {@code delegation/<node id, 20 digits>/<owner>}, {@code globals/<name>}, {@code node/<node id, 20 digits>},
+ * <p>Keys: {@code account/<address>} (funded ledgers), {@code delegation/<node id, 20 digits>/<owner>},
+ * {@code globals/<name>} ({@code globals/supply} in a funded ledger: its totals and the balances' multiset hash, so
+ * that the per-epoch digest, which leaves out accounts and delegations, still covers every balance), {@code node/<node id, 20 digits>},
  * {@code pending-epoch/<id, 20 digits>}, {@code pending-interval/<id, 20 digits>}; emitted in ascending key order.
  * Values: {@code name=value} pairs joined by {@code ;}, decimals in their canonical form (no trailing zeros),
  * instants in ISO-8601, durations in seconds, absent values as {@code -}.
@@ -32,6 +34,7 @@ final class LedgerCanonicalForm {
     /** With {@code withDelegations == false} the {@code delegation/} entries are left out (the rest is identical). */
     static void write(MixnetLedger ledger, BiConsumer<String, String> sink, boolean withDelegations) {
         if (withDelegations) {
+            ledger.balances().forEach((account, balance) -> sink.accept("account/" + account, "liquid=" + balance));
             ledger.delegations().forEach((key, d) -> sink.accept("delegation/" + id(key.nodeId()) + "/" + key.owner(),
                     "amount=" + d.amount() + ";ratio=" + d.cumulativeRewardRatio() + ";since_epoch=" + d.sinceEpoch()));
         }
@@ -49,6 +52,13 @@ final class LedgerCanonicalForm {
                     + ";cost_min=" + g.settings().costParamRanges().minOperatingCost()
                     + ";cost_max=" + g.settings().costParamRanges().maxOperatingCost()
                     + ";minimum_pledge=" + g.settings().minimumPledge());
+            if (g.supply() != null) {
+                Supply t = g.supply();
+                sink.accept("globals/supply", "total=" + t.totalSupply() + ";vesting=" + t.vestingTokens()
+                        + ";treasury=" + t.treasury() + ";liquid=" + t.liquid() + ";escrowed=" + t.escrowed()
+                        + ";staked=" + t.staked() + ";principal=" + t.principal() + ";dust=" + t.dust()
+                        + ";fees=" + t.feesReceived() + ";balances_hash=" + t.balancesHashHex());
+            }
         }
         ledger.nodes().forEach((nodeId, n) -> sink.accept("node/" + id(nodeId), bond(n.bond()) + ";" + rewarding(n.rewarding())));
         ledger.pendingEpochEvents().forEach((id, e) -> sink.accept("pending-epoch/" + id(id), epochEvent(e)));

@@ -35,6 +35,15 @@ final class LedgerChecks {
         return new Unym(value);
     }
 
+    /**
+     * The account's liquid balance pays {@code amount} (issue 15): refused with what it holds otherwise. An unfunded
+     * ledger (a log from before accounts) holds nothing, so it pays nothing.
+     */
+    static void covers(MixnetLedger ledger, String field, String account, Unym amount) {
+        Unym balance = ledger.globals().funded() ? ledger.balance(account) : Unym.ZERO;
+        require(balance.compareTo(amount) >= 0, new LedgerRejection.InsufficientBalance(field, account, balance, amount));
+    }
+
     static NodeCostParams costParams(LedgerCommand.CostParamsInput input, CostParamRanges ranges) {
         Decimal pm = input.profitMargin();
         boolean pmFits = pm.compareTo(Decimal.ONE) <= 0 && ranges.allowsProfitMargin(Percent.of(pm));

@@ -32,12 +32,69 @@ public sealed interface LedgerCommand {
         }
     }
 
+    /** One account's tokens at genesis. */
+    record Allocation(String account, BigInteger amount) {
+        public Allocation {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * Where the tokens are at genesis (issue 15): the total supply is the mixmining pool (the params' reward pool
+     * rounded up to a whole uNYM) plus every allocated balance, to the uNYM. {@code vestingTokens} is the part of the balances
+     * declared vesting (it only lowers the circulating supply); {@code treasury} names the account that funds others.
+     */
+    record GenesisAllocation(BigInteger totalSupply, BigInteger mixminingPool, BigInteger vestingTokens, String treasury,
+                             List<Allocation> balances) {
+        public GenesisAllocation {
+            Objects.requireNonNull(totalSupply, "totalSupply");
+            Objects.requireNonNull(mixminingPool, "mixminingPool");
+            Objects.requireNonNull(vestingTokens, "vestingTokens");
+            balances = List.copyOf(balances);
+        }
+
+        /**
+         * The whole supply ({@code totalSupply}) minus the pool in one treasury account: for tests, benchmarks and a
+         * service started without a genesis file.
+         */
+        public static GenesisAllocation treasuryHolding(BigInteger totalSupply, Decimal rewardPool, String treasury) {
+            BigInteger pool = wholeTokens(rewardPool);
+            return new GenesisAllocation(totalSupply, pool, BigInteger.ZERO, treasury,
+                    List.of(new Allocation(treasury, totalSupply.subtract(pool))));
+        }
+
+        /** The tokens a pool holds: {@code ceil(pool)}. */
+        public static BigInteger wholeTokens(Decimal pool) {
+            BigInteger[] qr = pool.atomics().divideAndRemainder(Decimal.SCALE);
+            return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+        }
+
+        /** {@code accounts} funded as given, the rest of the supply less the pool in the treasury's account. */
+        public static GenesisAllocation withAccounts(BigInteger totalSupply, Decimal rewardPool, String treasury,
+                                                     java.util.Map<String, BigInteger> accounts) {
+            BigInteger pool = wholeTokens(rewardPool);
+            List<Allocation> balances = new java.util.ArrayList<>();
+            BigInteger rest = totalSupply.subtract(pool);
+            for (var e : new java.util.TreeMap<>(accounts).entrySet()) {
+                balances.add(new Allocation(e.getKey(), e.getValue()));
+                rest = rest.subtract(e.getValue());
+            }
+            balances.add(new Allocation(treasury, rest));
+            return new GenesisAllocation(totalSupply, pool, BigInteger.ZERO, treasury, balances);
+        }
+    }
+
     /**
      * Instantiates the ledger. {@code B} and {@code sat} are derived again from the pool, supply, emission and set
-     * sizes in {@code params}, whatever values it carries.
+     * sizes in {@code params}, whatever values it carries. {@code allocation} places every token of the supply.
      */
     record InitializeLedger(Instant now, RewardingParams params, ContractSettings settings, Instant firstEpochStart,
-                            Duration epochLength) implements LedgerCommand {
+                            Duration epochLength, GenesisAllocation allocation) implements LedgerCommand {
+    }
+
+    /** Immediate: moves tokens from one account's balance to another's (the treasury funds others this way). */
+    record Transfer(Instant now, String from, String to, BigInteger amount) implements LedgerCommand {
     }
 
     /**

@@ -12,6 +12,15 @@ public final class LedgerDecider {
     }
 
     public static Decision decide(LedgerCommand command, MixnetLedger ledger) {
+        Decision decision = decideUnchecked(command, ledger);
+        if (decision instanceof Decision.Accepted accepted) {
+            // every token stays somewhere: a decision that would create or lose one is a fault, never recorded
+            SupplyAccounting.verify(ledger, accepted.events());
+        }
+        return decision;
+    }
+
+    private static Decision decideUnchecked(LedgerCommand command, MixnetLedger ledger) {
         try {
             if (command instanceof InitializeLedger c) {
                 return Administration.initialize(c, ledger);
@@ -32,6 +41,7 @@ public final class LedgerDecider {
                 case UpdateIntervalConfig c -> Administration.updateIntervalConfig(c, ledger);
                 case UpdateActiveSet c -> Administration.updateActiveSet(c, ledger);
                 case UpdateContractSettings c -> Administration.updateContractSettings(c, ledger);
+                case Transfer c -> Accounts.transfer(c, ledger);
                 case CloseEpoch c -> EpochClosing.close(c, ledger);
             };
         } catch (Refused refused) {

@@ -18,8 +18,9 @@ import java.util.Objects;
 
 /**
  * Facts recorded by the ledger. Each carries its inputs and its results (the balances after it), so that
- * {@link LedgerEvolver} only copies values in and never re-runs a formula. Events whose name says a payout happened
- * ({@code paid}, {@code returned}) are where tokens leave the ledger.
+ * {@link LedgerEvolver} only copies values in and never re-runs a formula. In a funded ledger (issue 15) an event's
+ * tokens move between balances and the ledger: a bond, a queued pledge increase or delegation debits its sender's
+ * balance; a payout ({@code paid}, {@code returned}, a pledge decrease) credits it ({@link SupplyAccounting}).
  *
  * <p>A {@code pendingEventId} of {@code null} on a parameter event means it was applied immediately, otherwise it
  * names the queued event it resolves.
@@ -30,6 +31,25 @@ public sealed interface LedgerEvent {
 
     record LedgerInitialized(Instant at, RewardingParams params, ContractSettings settings, IntervalClock clock)
             implements LedgerEvent {
+    }
+
+    /** One account's genesis balance. */
+    record Allocated(String account, Unym amount) {
+    }
+
+    /**
+     * Where the tokens are at genesis (issue 15), right after {@link LedgerInitialized}: {@code totalSupply} is the
+     * params' reward pool plus every balance, exactly; from here on tokens only move. Balances ascend by account.
+     */
+    record GenesisAllocated(Instant at, Unym totalSupply, Unym mixminingPool, Unym vestingTokens, String treasury,
+                            List<Allocated> balances) implements LedgerEvent {
+        public GenesisAllocated {
+            balances = List.copyOf(balances);
+        }
+    }
+
+    /** Tokens moved between two accounts' balances. */
+    record TokensTransferred(Instant at, String from, String to, Unym amount) implements LedgerEvent {
     }
 
     /** A node bonded in {@code epoch}: {@code O = pledge}, {@code last_rewarded_epoch = epoch}. */

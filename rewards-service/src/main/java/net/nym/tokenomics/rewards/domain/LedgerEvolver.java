@@ -6,11 +6,13 @@ import net.nym.tokenomics.rewards.domain.rewarding.NodeRewarding;
 import net.nym.tokenomics.rewards.domain.rewarding.PoolChange;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code evolve(state, event)}: applies the results an event records. It never computes a formula, never validates
+ * {@code evolve(state, event)}: applies the results an event records. It never computes a formula (beyond the running
+ * sums of where the tokens are, {@link SupplyAccounting}), never validates
  * and never throws for a well-formed event; an event about a node or delegation that is not there changes nothing.
  * It mutates the ledger it is given (see {@link MixnetLedger} on ownership) and returns it.
  */
@@ -37,8 +39,17 @@ public final class LedgerEvolver {
     }
 
     static void apply(LedgerStore s, LedgerEvent event) {
+        // a funded ledger's token movements are read from the state before the event (SupplyAccounting)
+        Optional<SupplyAccounting.Flow> flow = SupplyAccounting.start(s, event);
+        applyState(s, event);
+        flow.ifPresent(f -> s.setGlobals(s.globals().withSupply(f.finish())));
+    }
+
+    private static void applyState(LedgerStore s, LedgerEvent event) {
         switch (event) {
-            case LedgerInitialized e -> s.setGlobals(new LedgerGlobals(e.params(), e.clock(), e.settings(), PoolChange.NONE, 1, 1));
+            case LedgerInitialized e -> s.setGlobals(new LedgerGlobals(e.params(), e.clock(), e.settings(), PoolChange.NONE, 1, 1, null));
+            case GenesisAllocated e -> s.setGlobals(s.globals().withSupply(SupplyAccounting.genesis(s, e)));
+            case TokensTransferred e -> { }
             case NodeBonded e -> {
                 s.putNode(new NodeRecord(e.nodeId(),
                         new NodeBond.Bonded(e.owner(), e.identityKey(), e.pledge(), e.epoch(), OptionalLong.empty()),

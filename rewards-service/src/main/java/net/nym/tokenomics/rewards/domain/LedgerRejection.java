@@ -57,6 +57,7 @@ public sealed interface LedgerRejection extends Rejection {
             case TotalWorkAboveOne r -> ErrorKind.CONFLICT;
             case FeeIncomeForOtherEpoch r -> ErrorKind.CONFLICT;
             case DuplicateFeeIncomeGateway r -> ErrorKind.CONFLICT;
+            case InsufficientBalance r -> ErrorKind.CONFLICT;
         };
     }
 
@@ -88,6 +89,13 @@ public sealed interface LedgerRejection extends Rejection {
                 case ZERO -> "amount must be greater than zero";
                 case ABOVE_TOKEN_SUPPLY -> "amount " + amount + " exceeds the token supply " + Unym.TOKEN_SUPPLY;
             };
+        }
+    }
+
+    /** The account's liquid balance cannot pay what the command needs (issue 15); nothing is held or recorded. */
+    record InsufficientBalance(String field, String account, Unym balance, Unym needed) implements LedgerRejection {
+        public String reason() {
+            return "account " + account + " has " + balance + " uNYM, " + needed + " uNYM are needed";
         }
     }
 

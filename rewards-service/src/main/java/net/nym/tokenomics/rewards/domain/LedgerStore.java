@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.domain;
 
+import net.nym.tokenomics.eventlog.decimal.Unym;
+
 import java.util.Optional;
 
 /**
@@ -18,6 +20,12 @@ interface LedgerStore {
     void putNode(NodeRecord node);
 
     void removeNode(long nodeId);
+
+    /** An account's liquid balance, zero when it holds nothing. */
+    Unym balance(String account);
+
+    /** Sets an account's liquid balance; zero removes its entry. */
+    void putBalance(String account, Unym amount);
 
     Optional<Delegation> delegation(DelegationKey key);
 

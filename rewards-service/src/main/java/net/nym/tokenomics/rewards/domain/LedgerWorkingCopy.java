@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.domain;
 
+import net.nym.tokenomics.eventlog.decimal.Unym;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ final class LedgerWorkingCopy implements LedgerStore {
     // An entry mapped to Optional.empty() was removed in this copy.
     private final Map<Long, Optional<NodeRecord>> nodes = new HashMap<>();
     private final Map<DelegationKey, Optional<Delegation>> delegations = new HashMap<>();
+    private final Map<String, Unym> balances = new HashMap<>();
 
     LedgerWorkingCopy(MixnetLedger base) {
         this.base = base;
@@ -45,6 +48,17 @@ final class LedgerWorkingCopy implements LedgerStore {
     @Override
     public void removeNode(long nodeId) {
         nodes.put(nodeId, Optional.empty());
+    }
+
+    @Override
+    public Unym balance(String account) {
+        Unym changed = balances.get(account);
+        return changed != null ? changed : base.balance(account);
+    }
+
+    @Override
+    public void putBalance(String account, Unym amount) {
+        balances.put(account, amount);
     }
 
     @Override

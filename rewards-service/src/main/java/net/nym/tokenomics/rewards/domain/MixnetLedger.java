@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.domain;
 
+import net.nym.tokenomics.eventlog.decimal.Unym;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +21,9 @@ import java.util.function.BiConsumer;
  * delegations; the records inside (nodes, delegations, pending events, globals) are all immutable, so a copy shares
  * them and costs one pass over the maps. {@code decide} never mutates a ledger.
  *
+ * <p><b>Tokens.</b> A funded ledger (issue 15) also holds every account's liquid balance; {@link Supply} in the
+ * globals keeps the running totals of where every token is.
+ *
  * <p><b>Scale.</b> Maps are sorted by node id / (node id, owner) / event id, so every iteration has a defined order.
  * Delegations are only read or written when their owner acts (or their node unbonds with nobody left): closing an
  * epoch touches the rewarded nodes and the queued events, never the delegation map as a whole.
@@ -30,6 +35,8 @@ public final class MixnetLedger {
     private final TreeMap<DelegationKey, Delegation> delegations;
     private final TreeMap<Long, PendingEpochEvent> pendingEpochEvents;
     private final TreeMap<Long, PendingIntervalEvent> pendingIntervalEvents;
+    // liquid balances of a funded ledger (issue 15), ascending account; an account at zero has no entry
+    private final TreeMap<String, Unym> balances;
     // Derived lookups for "one bond per owner / identity"; rebuilt by putNode, never iterated for a result.
     private final Map<String, Long> bondedNodeByOwner;
     private final Map<String, Long> bondedNodeByIdentity;
@@ -37,19 +44,20 @@ public final class MixnetLedger {
 
     private MixnetLedger(LedgerGlobals globals, TreeMap<Long, NodeRecord> nodes, TreeMap<DelegationKey, Delegation> delegations,
                          TreeMap<Long, PendingEpochEvent> pendingEpochEvents, TreeMap<Long, PendingIntervalEvent> pendingIntervalEvents,
-                         Map<String, Long> bondedNodeByOwner, Map<String, Long> bondedNodeByIdentity) {
+                         TreeMap<String, Unym> balances, Map<String, Long> bondedNodeByOwner, Map<String, Long> bondedNodeByIdentity) {
         this.globals = globals;
         this.nodes = nodes;
         this.delegations = delegations;
         this.pendingEpochEvents = pendingEpochEvents;
         this.pendingIntervalEvents = pendingIntervalEvents;
+        this.balances = balances;
         this.bondedNodeByOwner = bondedNodeByOwner;
         this.bondedNodeByIdentity = bondedNodeByIdentity;
     }
 
     /** The state before {@link LedgerEvent.LedgerInitialized}. */
     public static MixnetLedger empty() {
-        return new MixnetLedger(null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>());
+        return new MixnetLedger(null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>());
     }
 
     /**
@@ -59,9 +67,11 @@ public final class MixnetLedger {
     public static MixnetLedger of(LedgerGlobals globals, SortedMap<Long, NodeRecord> nodes,
                                   SortedMap<DelegationKey, Delegation> delegations,
                                   SortedMap<Long, PendingEpochEvent> pendingEpochEvents,
-                                  SortedMap<Long, PendingIntervalEvent> pendingIntervalEvents) {
+                                  SortedMap<Long, PendingIntervalEvent> pendingIntervalEvents,
+                                  SortedMap<String, Unym> balances) {
         MixnetLedger ledger = new MixnetLedger(globals, new TreeMap<>(), new TreeMap<>(delegations),
-                new TreeMap<>(pendingEpochEvents), new TreeMap<>(pendingIntervalEvents), new HashMap<>(), new HashMap<>());
+                new TreeMap<>(pendingEpochEvents), new TreeMap<>(pendingIntervalEvents), new TreeMap<>(balances),
+                new HashMap<>(), new HashMap<>());
         nodes.values().forEach(ledger.store::putNode);
         return ledger;
     }
@@ -69,7 +79,8 @@ public final class MixnetLedger {
     /** An independent ledger with the same content; evolving either leaves the other unchanged. */
     public MixnetLedger copy() {
         return new MixnetLedger(globals, new TreeMap<>(nodes), new TreeMap<>(delegations), new TreeMap<>(pendingEpochEvents),
-                new TreeMap<>(pendingIntervalEvents), new HashMap<>(bondedNodeByOwner), new HashMap<>(bondedNodeByIdentity));
+                new TreeMap<>(pendingIntervalEvents), new TreeMap<>(balances), new HashMap<>(bondedNodeByOwner),
+                new HashMap<>(bondedNodeByIdentity));
     }
 
     public boolean isInitialized() {
@@ -115,6 +126,16 @@ public final class MixnetLedger {
 
     public SortedMap<Long, PendingIntervalEvent> pendingIntervalEvents() {
         return Collections.unmodifiableSortedMap(pendingIntervalEvents);
+    }
+
+    /** An account's liquid balance (zero for an account that holds nothing). */
+    public Unym balance(String account) {
+        return balances.getOrDefault(account, Unym.ZERO);
+    }
+
+    /** Read-only view of every non-zero balance, ascending account. */
+    public SortedMap<String, Unym> balances() {
+        return Collections.unmodifiableSortedMap(balances);
     }
 
     /** The node an account has bonded (bonded or unbonding), if any. */
@@ -206,6 +227,20 @@ public final class MixnetLedger {
                 case NodeBond.Unbonding u -> u.identityKey();
                 case NodeBond.Unbonded u -> "";
             };
+        }
+
+        @Override
+        public Unym balance(String account) {
+            return balances.getOrDefault(account, Unym.ZERO);
+        }
+
+        @Override
+        public void putBalance(String account, Unym amount) {
+            if (amount.isZero()) {
+                balances.remove(account);
+            } else {
+                balances.put(account, amount);
+            }
         }
 
         @Override

@@ -29,6 +29,7 @@ final class NodeOperations {
         ledger.bondedNodeWithIdentity(identity).ifPresent(id -> {
             throw new Refused(new LedgerRejection.IdentityKeyInUse(identity, id));
         });
+        covers(ledger, "pledge", owner, pledge);
         return Decision.accept(new NodeBonded(c.now(), g.nextNodeId(), owner, identity, pledge, cost, g.currentEpoch()));
     }
 
@@ -37,6 +38,7 @@ final class NodeOperations {
         NodeBond.Bonded bond = bonded(node);
         noPendingPledgeChange(node, bond);
         Unym amount = amount("amount", c.amount());
+        covers(ledger, "amount", c.actor(), amount);
         long id = ledger.globals().nextPendingEventId();
         return Decision.accept(new EpochEventQueued(c.now(), new PendingEpochEvent.PledgeIncrease(id, c.now(), c.nodeId(), amount)));
     }

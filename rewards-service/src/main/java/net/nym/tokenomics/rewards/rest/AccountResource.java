@@ -74,6 +74,11 @@ public class AccountResource {
 
     public record DelegateRequest(Long nodeId, Object amount) { }
 
+    public record TransferRequest(String to, Object amount) { }
+
+    /** The longest account address accepted (a JWT subject or a transfer's recipient). */
+    static final int MAX_ADDRESS = 128;
+
     /** What a command did: the events recorded, by type, and (for a bond) the node id. */
     public record CommandResult(Long nodeId, List<String> events, Long pendingEventId, String appliesAt) { }
 
@@ -207,6 +212,27 @@ public class AccountResource {
         ownAccount(address);
         return run(new LedgerCommand.WithdrawDelegatorReward(ledger.commandTime(), account(), nodeId), idempotencyKey,
                 "POST /v1/delegators/" + address + "/delegations/" + nodeId + "/reward/withdraw", null);
+    }
+
+    /**
+     * Moves tokens from the caller's liquid balance to another account's (issue 15); immediate. The treasury funds
+     * other accounts this way: tokens are never minted after genesis.
+     */
+    @POST
+    @Path("/accounts/{address}/transfers")
+    public Response transfer(@PathParam("address") String address, TransferRequest body,
+                             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        ownAccount(address);
+        if (body == null) {
+            throw RejectedException.invalid("body", "a JSON body is required");
+        }
+        String to = required("to", body.to());
+        BoundedInput.text("to", to, MAX_ADDRESS);
+        if (!to.chars().allMatch(c -> c > ' ' && c < 127)) {
+            throw RejectedException.invalid("to", "to must be an account address of printable ASCII characters");
+        }
+        return run(new LedgerCommand.Transfer(ledger.commandTime(), account(), to, Inputs.amount("amount", body.amount())),
+                idempotencyKey, "POST /v1/accounts/" + address + "/transfers", body);
     }
 
     private Response run(LedgerCommand command, String idempotencyKey, String request, Object body) {

@@ -64,7 +64,16 @@ public final class EpochRewardingBenchmark {
         RewardingParams params = RewardingParams.initial(Decimal.of(250_000_000_000_000L), Decimal.of(100_000_000_000_000L),
                 Percent.fromPercentageValue(50), Percent.fromPercentageValue(30), Decimal.of(10), Percent.fromPercentageValue(2),
                 new RewardedSetParams(entry, entry, mix, k - 2 * entry - mix), 720, FeeIncomeParams.DISABLED);
-        apply(view, new LedgerCommand.InitializeLedger(Instant.EPOCH, params, ContractSettings.DEFAULT, Instant.EPOCH, Duration.ofHours(1)));
+        java.util.Map<String, BigInteger> accounts = new java.util.HashMap<>();
+        for (int i = 0; i < nodes; i++) {
+            accounts.put("op" + i, BigInteger.valueOf(100_000_000_000L + i));
+        }
+        for (int i = 0; i < delegations; i++) {
+            accounts.put("delegator" + i, BigInteger.valueOf(1_000_000L + i));
+        }
+        apply(view, new LedgerCommand.InitializeLedger(Instant.EPOCH, params, ContractSettings.DEFAULT, Instant.EPOCH, Duration.ofHours(1),
+                LedgerCommand.GenesisAllocation.withAccounts(net.nym.tokenomics.eventlog.decimal.Unym.TOKEN_SUPPLY.amount(),
+                        params.interval().rewardPool(), "treasury", accounts)));
         Instant now = Instant.EPOCH.plusSeconds(1);
         LedgerCommand.CostParamsInput costs = new LedgerCommand.CostParamsInput(Decimal.percent(20), BigInteger.valueOf(40_000_000));
         for (int i = 0; i < nodes; i++) {

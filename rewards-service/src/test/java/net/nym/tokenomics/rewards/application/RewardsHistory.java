@@ -95,9 +95,12 @@ final class RewardsHistory {
                 Percent.fromPercentageValue(2), new RewardedSetParams(2, 2, 3, 1), EPOCHS_IN_INTERVAL,
                 FeeIncomeParams.DISABLED);
         s.execute(new LedgerCommand.InitializeLedger(clock.instant(), params, ContractSettings.DEFAULT, T0,
-                Duration.ofHours(1)), LedgerService.Publications.NONE);
+                Duration.ofHours(1), LedgerCommand.GenesisAllocation.treasuryHolding(
+                        net.nym.tokenomics.eventlog.decimal.Unym.TOKEN_SUPPLY.amount(), params.interval().rewardPool(), TREASURY)),
+                LedgerService.Publications.NONE);
         for (int i = 0; i < n; i++) {
             int k = nodes.size();
+            fund(s, "op" + k, 100_000_000_000L + 1_000_000L * k);
             List<LedgerEvent> events = s.execute(new LedgerCommand.BondNode(s.commandTime(), "op" + k, "identity" + k,
                     BigInteger.valueOf(100_000_000_000L + 1_000_000L * k),
                     new LedgerCommand.CostParamsInput(Decimal.percent(10 + k % 20), BigInteger.valueOf(40_000_000)),
@@ -109,7 +112,17 @@ final class RewardsHistory {
         }
     }
 
+    /** The genesis account that funds the others. */
+    static final String TREASURY = "treasury";
+
+    /** Moves {@code amount} from the treasury to {@code account}. */
+    void fund(LedgerService s, String account, long amount) {
+        s.execute(new LedgerCommand.Transfer(s.commandTime(), TREASURY, account, BigInteger.valueOf(amount)),
+                LedgerService.Publications.NONE);
+    }
+
     void delegate(LedgerService s, String delegator, long node, long amount) {
+        fund(s, delegator, amount);
         s.execute(new LedgerCommand.Delegate(s.commandTime(), delegator, node, BigInteger.valueOf(amount)),
                 LedgerService.Publications.NONE);
     }

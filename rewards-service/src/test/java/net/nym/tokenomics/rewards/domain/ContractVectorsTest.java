@@ -176,7 +176,8 @@ class ContractVectorsTest {
                 i.rewardPool(), i.stakingSupply(), i.stakingSupplyScaleFactor(), Decimal.ONE, Decimal.ONE, i.sybilResistance(),
                 i.activeSetWorkFactor(), i.intervalPoolEmission()), given.rewardedSet(), 1234, FeeIncomeParams.DISABLED);
         LedgerHarness fresh = new LedgerHarness();
-        LedgerInitialized init = only(fresh.accept(new InitializeLedger(GENESIS, tampered, ContractSettings.DEFAULT, GENESIS, Duration.ofHours(1))),
+        LedgerInitialized init = only(fresh.accept(new InitializeLedger(GENESIS, tampered, ContractSettings.DEFAULT, GENESIS, Duration.ofHours(1),
+                        LedgerHarness.genesis(tampered))),
                 LedgerInitialized.class);
         assertThat(init.params().epochRewardBudget()).isEqualTo(d("810372771.474878444084278768"));
         assertThat(init.params().stakeSaturationPoint()).isEqualTo(d("394428115015.974440894568690095"));

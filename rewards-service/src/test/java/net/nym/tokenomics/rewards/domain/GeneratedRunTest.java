@@ -46,6 +46,8 @@ class GeneratedRunTest {
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             accounts.add("acct" + i);
+            // delegations are paid from balances (issue 15): each account starts with 10,000,000 NYM
+            h.fund("acct" + i, BigInteger.valueOf(10_000_000_000_000L));
         }
         for (int i = 0; i < 6; i++) {
             h.bond("op" + i, 1_000_000_000L + random.nextInt(1_000_000_000) * 1000L, random.nextInt(30), random.nextInt(500_000_000));
@@ -61,6 +63,7 @@ class GeneratedRunTest {
             MultiNodeVectorTest.assertConserves(only(events));
             assertDelegationsWithinD(h.ledger());
             assertTokensConserved(h.log(), h.ledger());
+            assertThat(SupplyCheck.problem(h.ledger())).as("the supply equation after epoch %d", epoch).isEmpty();
         }
         assertThat(h.log().stream().filter(e -> e instanceof DelegationAdded).count()).isGreaterThan(50);
         assertThat(h.log()).anyMatch(e -> e instanceof DelegationRemoved)

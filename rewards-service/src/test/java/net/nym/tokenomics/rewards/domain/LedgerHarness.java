@@ -2,6 +2,7 @@ package net.nym.tokenomics.rewards.domain;
 
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Percent;
+import net.nym.tokenomics.eventlog.decimal.Unym;
 import net.nym.tokenomics.rewards.domain.LedgerCommand.*;
 import net.nym.tokenomics.rewards.domain.rewarding.FeeIncome;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardedNode;
@@ -26,10 +27,18 @@ final class LedgerHarness {
     private MixnetLedger ledger = MixnetLedger.empty();
     private final List<LedgerEvent> log = new ArrayList<>();
 
+    /** The account holding the supply less the pool at genesis; {@link #accept} funds others from it. */
+    static final String TREASURY = "treasury";
+
     static LedgerHarness initialized(RewardingParams params) {
         LedgerHarness h = new LedgerHarness();
-        h.accept(new InitializeLedger(GENESIS, params, ContractSettings.DEFAULT, GENESIS, HOUR));
+        h.accept(new InitializeLedger(GENESIS, params, ContractSettings.DEFAULT, GENESIS, HOUR, genesis(params)));
         return h;
+    }
+
+    /** The whole supply but the pool in {@link #TREASURY}. */
+    static GenesisAllocation genesis(RewardingParams params) {
+        return GenesisAllocation.treasuryHolding(Unym.TOKEN_SUPPLY.amount(), params.interval().rewardPool(), TREASURY);
     }
 
     MixnetLedger ledger() {
@@ -53,7 +62,35 @@ final class LedgerHarness {
         return LedgerDecider.decide(command, ledger);
     }
 
+    /**
+     * Decides and applies a command that must be accepted. A bond, pledge increase or delegation is first funded by a
+     * transfer from the {@link #TREASURY} of what the actor lacks, so that tests of the contract's arithmetic need not
+     * fund every account (the transfer is in the {@link #log()}).
+     */
     List<LedgerEvent> accept(LedgerCommand command) {
+        switch (command) {
+            case BondNode c -> fund(c.owner(), c.pledge());
+            case PledgeMore c -> fund(c.actor(), c.amount());
+            case Delegate c -> fund(c.delegator(), c.amount());
+            default -> { }
+        }
+        return acceptAsIs(command);
+    }
+
+    /** Tops {@code account} up from the treasury to {@code amount}, if it holds less. */
+    void fund(String account, BigInteger amount) {
+        if (!ledger.isInitialized() || !ledger.globals().funded() || TREASURY.equals(account) || amount == null
+                || amount.signum() <= 0) {
+            return;
+        }
+        BigInteger lacking = amount.subtract(ledger.balance(account).amount());
+        if (lacking.signum() > 0) {
+            acceptAsIs(new Transfer(now(), TREASURY, account, lacking));
+        }
+    }
+
+    /** {@link #accept} without funding. */
+    List<LedgerEvent> acceptAsIs(LedgerCommand command) {
         Decision decision = decide(command);
         if (!(decision instanceof Decision.Accepted accepted)) {
             throw new AssertionError("expected " + command + " to be accepted, got " + decision);

@@ -2,6 +2,7 @@ package net.nym.tokenomics.rewards.domain;
 
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Percent;
+import net.nym.tokenomics.eventlog.decimal.Unym;
 import net.nym.tokenomics.rewards.domain.LedgerCommand.*;
 import net.nym.tokenomics.rewards.domain.rewarding.FeeIncomeParams;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardedNode;
@@ -65,7 +66,15 @@ class LedgerScaleBenchmark {
                 Percent.fromPercentageValue(50), Percent.fromPercentageValue(30), Decimal.of(10), Percent.fromPercentageValue(2),
                 new RewardedSetParams(k / 5, k / 5, k - 2 * (k / 5) - (k - 2 * (k / 5)) % 3, (k - 2 * (k / 5)) % 3),
                 720, FeeIncomeParams.DISABLED);
-        run(new InitializeLedger(Instant.EPOCH, params, ContractSettings.DEFAULT, Instant.EPOCH, Duration.ofHours(1)));
+        java.util.Map<String, BigInteger> accounts = new java.util.HashMap<>();
+        for (int i = 0; i < NODES; i++) {
+            accounts.put("op" + i, BigInteger.valueOf(100_000_000_000L + i));
+        }
+        for (int i = 0; i < DELEGATIONS; i++) {
+            accounts.put("delegator" + i, BigInteger.valueOf(1_000_000L + i));
+        }
+        run(new InitializeLedger(Instant.EPOCH, params, ContractSettings.DEFAULT, Instant.EPOCH, Duration.ofHours(1),
+                GenesisAllocation.withAccounts(Unym.TOKEN_SUPPLY.amount(), params.interval().rewardPool(), "treasury", accounts)));
         CostParamsInput costs = new CostParamsInput(Decimal.percent(20), BigInteger.valueOf(40_000_000));
         for (int i = 0; i < NODES; i++) {
             run(new BondNode(now(), "op" + i, "id" + i, BigInteger.valueOf(100_000_000_000L + i), costs, i + 1));

@@ -192,20 +192,32 @@ class LifecycleTimingTest {
 
     @Test
     void rewardingParamsChangeWaitsForIntervalEndUnlessForced() {
-        Decimal newPool = Decimal.of(100_000_000_000_000L);
-        h.accept(new UpdateRewardingParams(h.now(), "admin", RewardingParamsUpdate.none().withRewardPool(newPool), false));
-        assertThat(h.ledger().globals().params().interval().rewardPool()).isEqualTo(Decimal.of(250_000_000_000_000L));
+        Decimal supplyBefore = h.ledger().globals().params().interval().stakingSupply();
+        Decimal newSupply = Decimal.of(200_000_000_000_000L);
+        h.accept(new UpdateRewardingParams(h.now(), "admin", RewardingParamsUpdate.none().withStakingSupply(newSupply), false));
+        assertThat(h.ledger().globals().params().interval().stakingSupply()).isEqualTo(supplyBefore);
         h.closeEmpty();
         h.close(set());
         List<LedgerEvent> last = h.close(set());
         Decimal removed = only(last, IntervalRolledOver.class).applied().removed();
-        // Queued pool update first, then the interval's rewards come off the new value (reference §7.8).
-        assertThat(h.ledger().globals().params().interval().rewardPool()).isEqualTo(newPool.minus(removed));
+        // Queued supply update first, then the interval's roll-over grows the new value (reference §7.8).
+        Decimal scale = h.ledger().globals().params().interval().stakingSupplyScaleFactor().value();
+        assertThat(h.ledger().globals().params().interval().stakingSupply()).isEqualTo(newSupply.plus(scale.times(removed)));
 
         h.accept(new UpdateRewardingParams(h.now(), "admin",
                 RewardingParamsUpdate.none().withIntervalPoolEmission(Percent.fromPercentageValue(1)), true));
+        Decimal pool = Decimal.of(250_000_000_000_000L).minus(removed);
         assertThat(h.ledger().globals().params().epochRewardBudget())
-                .isEqualTo(newPool.minus(removed).div(Decimal.of(3)).times(Percent.fromPercentageValue(1)));
+                .isEqualTo(pool.div(Decimal.of(3)).times(Percent.fromPercentageValue(1)));
+    }
+
+    @Test
+    void theRewardPoolCannotBeSetInAFundedLedger() {
+        // Deliberate difference from the contract (issue 15): the pool holds tokens, so an admin cannot mint or burn them.
+        LedgerRejection r = h.reject(new UpdateRewardingParams(h.now(), "admin",
+                RewardingParamsUpdate.none().withRewardPool(Decimal.of(100_000_000_000_000L)), true));
+        assertThat(r).isInstanceOf(LedgerRejection.InvalidParameters.class);
+        assertThat(r.field()).isEqualTo("reward_pool");
     }
 
     @Test
