@@ -7,6 +7,7 @@ import net.nym.tokenomics.rewards.domain.LedgerDecider;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import net.nym.tokenomics.rewards.domain.LedgerEvolver;
 import net.nym.tokenomics.rewards.domain.MixnetLedger;
+import net.nym.tokenomics.rewards.domain.SupplyCheck;
 import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import net.nym.tokenomics.rewards.persistence.LedgerLog;
 import net.nym.tokenomics.rewards.persistence.RecordedInput;
@@ -14,6 +15,7 @@ import net.nym.tokenomics.rewards.persistence.RecordedInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -24,6 +26,11 @@ import java.util.SortedMap;
  * must equal what rewards-service recorded: every domain event of the closing (rewards, pending events applied,
  * interval roll-over), then every integration event published with it ({@code EpochRewarded} with the state digest,
  * {@code StakeSnapshotTaken} …). The fold stops at the first difference: after it the two states have diverged.
+ *
+ * <p>Tokens (issue 15): every recorded account event must conserve them ({@link SupplyCheck#eventProblem}), and after
+ * every recomputed closing the supply equation must hold when counted from scratch ({@link SupplyCheck#problem});
+ * the published {@code EpochRewarded} carries the supply figures and the state digest covers every balance (through
+ * the balances' hash), so one altered balance event is found at the epoch whose publication it contradicts.
  *
  * <p>The inputs rewards-service recorded (its {@code epoch-inputs} stream) are also compared with the publications
  * they came from.
@@ -99,6 +106,13 @@ public final class RewardsAudit {
             for (LedgerEvent e : accepted.events()) {
                 LedgerEvolver.evolve(ledger, e);
             }
+            // issue 15: every token is somewhere after the closing, counted from scratch
+            Optional<String> supply = SupplyCheck.problem(ledger);
+            if (supply.isPresent()) {
+                findings.add(new Finding(epoch, "rewards.supply", where, "the supply equation fails after epoch " + epoch
+                        + ": " + supply.get()));
+                return new Result(recomputed, lastEpoch, lastDigest, findings);
+            }
             expected.addAll(EpochRewarding.publications(ledger, epoch, accepted.events()));
             Finding difference = compare(epoch, expected, rewards, i, codec);
             if (difference != null) {
@@ -118,11 +132,19 @@ public final class RewardsAudit {
      * reported as a sequence defect) it can meet an event its state cannot take, which is a finding, not a crash.
      */
     private static Finding fold(MixnetLedger ledger, LedgerEvent e, String where) {
+        long epoch = ledger.isInitialized() ? ledger.globals().currentEpoch() : -1;
+        if (ledger.isInitialized()) {
+            // issue 15: a recorded account event must move tokens, never create or lose them
+            Optional<String> problem = SupplyCheck.eventProblem(ledger, e);
+            if (problem.isPresent()) {
+                return new Finding(epoch, "rewards.supply", where, "in epoch " + epoch + ", " + problem.get());
+            }
+        }
         try {
             LedgerEvolver.evolve(ledger, e);
             return null;
         } catch (RuntimeException ex) {
-            return new Finding(-1, "rewards.fold", where, "the log cannot be folded here (is an earlier event missing?): "
+            return new Finding(epoch, "rewards.fold", where, "the log cannot be folded here (is an earlier event missing?): "
                     + ex);
         }
     }

@@ -76,7 +76,18 @@ class LedgerEquivalenceTest {
         List<IntervalEngine.Node> drawn = run.draw(0, size, params, LabRun.GATEWAY_ID + 1);
 
         // rewards-service path: set up the same network through commands
-        apply(new LedgerCommand.InitializeLedger(T0, params, ContractSettings.DEFAULT, T0, HOUR));
+        // every pledge and delegation is paid from a genesis balance (issue 15)
+        java.util.Map<String, BigInteger> accounts = new java.util.HashMap<>();
+        accounts.put("gateway", BigInteger.valueOf(100_000_000));
+        for (IntervalEngine.Node n : drawn) {
+            accounts.put("op-" + n.id(), n.rewarding().operator().floorToInteger());
+            if (!n.rewarding().delegates().isZero()) {
+                accounts.put("delegator-" + n.id(), n.rewarding().delegates().floorToInteger());
+            }
+        }
+        apply(new LedgerCommand.InitializeLedger(T0, params, ContractSettings.DEFAULT, T0, HOUR,
+                LedgerCommand.GenesisAllocation.withAccounts(net.nym.tokenomics.eventlog.decimal.Unym.TOKEN_SUPPLY.amount(),
+                        params.interval().rewardPool(), "treasury", accounts)));
         LedgerEvent.NodeBonded gateway = (LedgerEvent.NodeBonded) apply(new LedgerCommand.BondNode(T0, "gateway", "gateway-key",
                 BigInteger.valueOf(100_000_000), new LedgerCommand.CostParamsInput(Decimal.parse("0.1"), BigInteger.ZERO),
                 LabRun.GATEWAY_ID)).getFirst();

@@ -160,10 +160,13 @@ public final class IntegrationEvents {
 
     /**
      * Epoch {@code epochId} was rewarded: budget = Σ rewards + unclaimed, with the resulting state's digest and, in a
-     * funded ledger, the supply figures after it ({@code null} in logs from before accounts).
+     * funded ledger, the supply figures after it ({@code null}, and absent from the JSON, in logs from before accounts,
+     * so that their events re-encode byte for byte).
      */
     public record EpochRewarded(long epochId, Decimal budget, Decimal distributed, Decimal unclaimed, List<NodeReward> nodes,
-                                String stateDigest, SupplyFigures supply) implements RewardsEvent {
+                                String stateDigest,
+                                @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                                SupplyFigures supply) implements RewardsEvent {
         public static final String TYPE = "EpochRewarded";
         public static final int VERSION = 1;
     }

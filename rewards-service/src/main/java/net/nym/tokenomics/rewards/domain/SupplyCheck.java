@@ -71,6 +71,19 @@ public final class SupplyCheck {
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
 
+    /**
+     * Whether one recorded event, applied to {@code ledger}, keeps every token somewhere (the check a decision gets
+     * before it is recorded, {@link SupplyAccounting#verify}): what is wrong, or empty. For audits of a recorded log.
+     */
+    public static Optional<String> eventProblem(MixnetLedger ledger, LedgerEvent event) {
+        try {
+            SupplyAccounting.verify(ledger, java.util.List.of(event));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     private static void compare(List<String> problems, String name, Object recounted, Object recorded) {
         if (!recounted.equals(recorded)) {
             problems.add(name + " recounts to " + recounted + " but the running total is " + recorded);

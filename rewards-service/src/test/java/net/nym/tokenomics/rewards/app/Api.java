@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import net.nym.tokenomics.eventlog.testing.TestJwt;
 import net.nym.tokenomics.rewards.rest.SignedBonds;
+import net.nym.tokenomics.rewards.rest.Treasury;
 
 import java.security.KeyPair;
 import java.util.Map;
@@ -34,7 +35,9 @@ final class Api {
         return (body == null ? spec.post(path) : spec.body(body).post(path)).then();
     }
 
+    /** Funds the account from the treasury (issue 15), then bonds its test node. */
     static long bond(String account, long pledge, String profitMargin, long cost) {
+        Treasury.fund(account, Long.toString(pledge + 1_000_000_000_000L));
         return post(account, "/v1/nodes", bondBody(account, Long.toString(pledge), profitMargin, Long.toString(cost)))
                 .statusCode(201).extract().jsonPath().getLong("node_id");
     }

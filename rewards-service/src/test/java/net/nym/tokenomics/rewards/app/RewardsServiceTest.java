@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.app;
 
+import net.nym.tokenomics.rewards.rest.Treasury;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -197,6 +199,7 @@ class RewardsServiceTest {
         InputTopics.feedEpoch(bondEpoch, List.of(id), List.of(), noLayers, List.of(), perf);
         await().atMost(Duration.ofSeconds(60)).until(() -> ledger.read(v -> v.ledger().globals().currentEpoch()) > bondEpoch);
         long n = ledger.read(v -> v.ledger().globals().currentEpoch());
+        Treasury.fund(delegator, "5000000000000");
         Api.post(delegator, "/v1/delegators/" + delegator + "/delegations", Map.of("node_id", id, "amount", "5000000000000"))
                 .statusCode(202);
         // inputs of N+1 first: held until N is closed

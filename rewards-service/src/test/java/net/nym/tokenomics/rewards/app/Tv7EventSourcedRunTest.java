@@ -1,5 +1,7 @@
 package net.nym.tokenomics.rewards.app;
 
+import net.nym.tokenomics.rewards.rest.Treasury;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -75,6 +77,7 @@ class Tv7EventSourcedRunTest {
             Spec s = NODES.get(i);
             long id = Api.bond("tv7-op" + i, s.pledge(), s.profitMargin(), s.operatingCost());
             String delegator = "tv7-delegator" + i;
+            Treasury.fund(delegator, Long.toString(s.delegation()));
             Api.post(delegator, "/v1/delegators/" + delegator + "/delegations",
                     Map.of("node_id", id, "amount", Long.toString(s.delegation()))).statusCode(202);
             ids.add(id);

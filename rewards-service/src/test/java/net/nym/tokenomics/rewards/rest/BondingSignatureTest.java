@@ -66,6 +66,7 @@ class BondingSignatureTest {
     @Test
     void aBondSignedByTheIdentityKeyAtTheCurrentNonceIsRecordedAndTakesThatNodeId() {
         String owner = account("op");
+        Treasury.fund(owner);
         KeyPair identity = SignedBonds.identity(owner);
         long nonce = SignedBonds.nonce();
         long before = logSize();
@@ -113,9 +114,11 @@ class BondingSignatureTest {
     @Test
     void aSignatureMadeForANodeIdAnotherBondTookIs409() {
         String owner = account("op");
+        Treasury.fund(owner);
         KeyPair identity = SignedBonds.identity(owner);
         Map<String, Object> stale = SignedBonds.signed(unsigned(identity), owner, identity);
         String other = account("other");
+        Treasury.fund(other);
         KeyPair otherIdentity = SignedBonds.identity(other);
         post(other, SignedBonds.signed(unsigned(otherIdentity), other, otherIdentity)).statusCode(201);
         refused(owner, stale, 409, "stale_bonding_nonce", "nonce");

@@ -61,6 +61,7 @@ class ErrorTableTest {
     }
 
     private static long bond(String owner) {
+        Treasury.fund(owner);
         return as(owner).body(bondBody(owner, owner, "1000000000000")).post("/v1/nodes").then().statusCode(201).extract().jsonPath()
                 .getLong("node_id");
     }
@@ -101,6 +102,7 @@ class ErrorTableTest {
         }
         for (String host : new String[] {"8.8.8.8", "2001:4860:4860::8888"}) {
             String op = account("op");
+            Treasury.fund(op);
             as(op).body(bondBody(op, op, "1000000000000", host)).post("/v1/nodes").then().statusCode(201);
         }
     }

@@ -64,6 +64,7 @@ class HostileInputTest {
     @Test
     void aRatioBeyondTheDecimalRangeIsRefused() {
         String owner = account();
+        Treasury.fund(owner);
         java.security.KeyPair identity = SignedBonds.identity(owner + "-node");
         long nodeId = given().header("Authorization", TestJwt.bearer(owner)).contentType(ContentType.JSON)
                 .body(SignedBonds.signed(bondBody(SignedBonds.key(identity)), owner, identity)).post("/v1/nodes").then()

@@ -56,6 +56,7 @@ class IdempotencyKeyTest {
     }
 
     private static long bond(String owner) {
+        Treasury.fund(owner);
         return as(owner, null).body(bondBody(owner)).post("/v1/nodes").then().statusCode(201).extract().jsonPath().getLong("node_id");
     }
 
@@ -63,6 +64,7 @@ class IdempotencyKeyTest {
     void aRetriedDelegationIsAnsweredWithTheFirstOutcomeAndAppliedOnce() {
         long node = bond(account("op"));
         String delegator = account("del");
+        Treasury.fund(delegator);
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("node_id", node, "amount", "1000000");
         String path = "/v1/delegators/" + delegator + "/delegations";
@@ -92,7 +94,9 @@ class IdempotencyKeyTest {
     void keysArePerAccountAndARefusedCommandDoesNotUseItsKeyUp() {
         long node = bond(account("op"));
         String a = account("del");
+        Treasury.fund(a);
         String b = account("del");
+        Treasury.fund(b);
         String key = "retry-" + UUID.randomUUID();
         as(a, key).body(Map.of("node_id", node, "amount", "1000000")).post("/v1/delegators/" + a + "/delegations")
                 .then().statusCode(202);
@@ -104,6 +108,7 @@ class IdempotencyKeyTest {
 
         // refused (no such node): nothing recorded, key included; then the corrected request with that key is applied
         String c = account("del");
+        Treasury.fund(c);
         String second = "retry-" + UUID.randomUUID();
         as(c, second).body(Map.of("node_id", 987_654_321L, "amount", "1000000")).post("/v1/delegators/" + c + "/delegations")
                 .then().statusCode(404);
@@ -116,6 +121,7 @@ class IdempotencyKeyTest {
     @Test
     void aRetriedBondGetsTheSameNodeIdAndBondsOnce() {
         String owner = account("op");
+        Treasury.fund(owner);
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = bondBody(owner);
         long first = as(owner, key).body(body).post("/v1/nodes").then().statusCode(201).extract().jsonPath().getLong("node_id");
@@ -130,6 +136,7 @@ class IdempotencyKeyTest {
     void aMalformedKeyIsRefused() {
         long node = bond(account("op"));
         String a = account("del");
+        Treasury.fund(a);
         long before = logSize();
         for (String bad : new String[] {"has space", "quote\"key", "x".repeat(65), "semi;colon", "\u00e9t\u00e9"}) {
             as(a, bad).body(Map.of("node_id", node, "amount", "1000000")).post("/v1/delegators/" + a + "/delegations")

@@ -32,6 +32,7 @@ class PrivateHostsAllowedTest {
     /** A bond of a new owner's node at {@code host}, signed by the node's identity key (finding 5). */
     private static io.restassured.response.ValidatableResponse bond(String host) {
         String owner = "op-" + UUID.randomUUID().toString().substring(0, 8);
+        Treasury.fund(owner);
         java.security.KeyPair identity = SignedBonds.identity(owner + "-node");
         Map<String, Object> body = SignedBonds.signed(Map.of("identity_key", SignedBonds.key(identity), "host", host,
                 "http_port", 8080, "roles", Map.of("mixnode", true, "entry", false, "exit", false), "pledge", "1000000000000",
