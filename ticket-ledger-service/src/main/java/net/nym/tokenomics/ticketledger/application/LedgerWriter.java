@@ -117,17 +117,15 @@ public class LedgerWriter {
      * the caller to fail or retry the batches ({@link GroupCommit}).
      */
     public List<BatchResult> redeemGroup(List<LongFunction<LedgerCommand.RedeemTicketBatch>> group) {
+        List<Object> judged;
         long started = System.nanoTime();
         try {
-            List<Object> judged = commands.execute(STREAM, current -> judgeGroup(current, group));
-            lockHeld.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            started = -1;
-            return resolveResubmissions(judged);
+            judged = commands.execute(STREAM, current -> judgeGroup(current, group));
         } finally {
-            if (started >= 0) {
-                lockHeld.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            }
+            lockHeld.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+        // outside the timer: resubmissions are read from the log after the commit, without the writer lock
+        return resolveResubmissions(judged);
     }
 
     /**

@@ -46,9 +46,20 @@ public class ClosedGatewayUsageRow extends PanacheEntityBase {
     /** Usage by ticket type, JSON in the REST body's shape. */
     public String byType;
 
-    /** The gateway's rows with {@code from <= epoch <= to}, ascending by epoch. */
-    public static Uni<List<ClosedGatewayUsageRow>> ofGateway(long gatewayNodeId, long from, long to) {
-        return list("gatewayNodeId = ?1 and epochId between ?2 and ?3", Sort.by("epochId"), gatewayNodeId, from, to);
+    private static final String OF_GATEWAY = "gatewayNodeId = ?1 and epochId between ?2 and ?3";
+
+    /**
+     * {@code count} of the gateway's rows with {@code from <= epoch <= to}, ascending by epoch, from the
+     * {@code first}-th (0-based). The primary key {@code (gateway_node_id, epoch_id)} serves the range in epoch order.
+     */
+    public static Uni<List<ClosedGatewayUsageRow>> ofGateway(long gatewayNodeId, long from, long to, int first, int count) {
+        return ClosedGatewayUsageRow.<ClosedGatewayUsageRow>find(OF_GATEWAY, Sort.by("epochId"), gatewayNodeId, from, to)
+                .range(first, first + count - 1).list();
+    }
+
+    /** How many rows the gateway has with {@code from <= epoch <= to}. */
+    public static Uni<Long> countOfGateway(long gatewayNodeId, long from, long to) {
+        return count(OF_GATEWAY, gatewayNodeId, from, to);
     }
 
     /** The epoch's rows, ascending by gateway node id. */

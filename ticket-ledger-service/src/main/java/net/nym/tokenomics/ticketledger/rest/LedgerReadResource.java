@@ -3,6 +3,7 @@ package net.nym.tokenomics.ticketledger.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +26,8 @@ import net.nym.tokenomics.ticketledger.persistence.EpochClock;
 import net.nym.tokenomics.ticketledger.persistence.TicketUsageProjection;
 import net.nym.tokenomics.ticketledger.readmodel.ClosedEpochRow;
 import net.nym.tokenomics.ticketledger.readmodel.ClosedGatewayUsageRow;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -43,6 +46,9 @@ import java.util.OptionalLong;
 public class LedgerReadResource {
 
     static final long MAX_EPOCH_RANGE = 10_000;
+    /** Paging as the other services' paged reads (rewards-service, performance-service): per_page 100, at most 1,000. */
+    static final int DEFAULT_PER_PAGE = 100;
+    static final int MAX_PER_PAGE = 1000;
     private static final long U32_MAX = 0xFFFF_FFFFL;
 
     private final LedgerView view;
@@ -110,20 +116,44 @@ public class LedgerReadResource {
                                 long doubleSpendsRejected, List<TypeUsageView> byType) {
     }
 
-    public record GatewayUsageResponse(long nodeId, long fromEpoch, long toEpoch, List<EpochUsageRow> epochs) {
+    /**
+     * One page of a gateway's usage in {@code from_epoch..to_epoch}: {@code epochs} holds the page's rows, ascending by
+     * epoch; {@code total} is how many epochs of the range the gateway has usage in (closed and open together), so the
+     * pages run from 0 to {@code ceil(total / per_page) - 1}, and a page past the end is empty.
+     */
+    public record GatewayUsageResponse(long nodeId, long fromEpoch, long toEpoch, int page, int perPage, long total,
+                                       List<EpochUsageRow> epochs) {
     }
 
     /**
-     * A gateway's usage per epoch in a range: closed epochs from the usage read model (final), open ones from the fold
-     * (running). The last closed epoch is read with the open usage, so the two parts meet without a gap or an overlap.
+     * A gateway's usage per epoch in a range, one page at a time: closed epochs from the usage read model (final), open
+     * ones from the fold (running). The last closed epoch is read with the open usage, so the two parts meet without a
+     * gap or an overlap; every closed epoch comes before every open one, so the page is cut from the closed rows (a
+     * range of the read model's query) followed by the open ones.
      */
     @GET
     @Path("/gateways/{node_id}/usage")
     @WithSession
-    public Uni<GatewayUsageResponse> gatewayUsage(@PathParam("node_id") long nodeId, @QueryParam("from_epoch") Long fromEpoch,
-                                                  @QueryParam("to_epoch") Long toEpoch) {
+    public Uni<GatewayUsageResponse> gatewayUsage(
+            @PathParam("node_id") long nodeId,
+            @Parameter(description = "first epoch of the range (default: the last " + MAX_EPOCH_RANGE + " epochs up to to_epoch)")
+            @QueryParam("from_epoch") Long fromEpoch,
+            @Parameter(description = "last epoch of the range, at most " + MAX_EPOCH_RANGE
+                    + " epochs after from_epoch (default: the running epoch)")
+            @QueryParam("to_epoch") Long toEpoch,
+            @Parameter(description = "page number, from 0", schema = @Schema(minimum = "0"))
+            @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "epochs per page", schema = @Schema(minimum = "1", maximum = "" + MAX_PER_PAGE))
+            @QueryParam("per_page") @DefaultValue("" + DEFAULT_PER_PAGE) int perPage) {
         if (nodeId < 0 || nodeId > U32_MAX) {
             throw RejectedException.invalid("node_id", "node ids are u32, got " + nodeId);
+        }
+        if (page < 0) {
+            throw RejectedException.of(ErrorKind.INVALID, "invalid_page", "page", "must be non-negative, got " + page);
+        }
+        if (perPage < 1 || perPage > MAX_PER_PAGE) {
+            throw RejectedException.of(ErrorKind.INVALID, "invalid_per_page", "per_page", "must be within 1.."
+                    + MAX_PER_PAGE + ", got " + perPage);
         }
         // Default range: the last MAX_EPOCH_RANGE epochs up to the running one (the clock as of the last catch-up).
         long open = view.read(s -> s.openEpoch().orElse(0));
@@ -142,18 +172,29 @@ public class LedgerReadResource {
         record Folded(long lastClosed, List<GatewayUsageInEpoch> openRows) {
         }
         Folded folded = view.read(s -> new Folded(s.lastClosedEpoch().orElse(-1), s.gatewayUsage(nodeId, from, to)));
-        List<EpochUsageRow> openRows = folded.openRows().stream().map(r -> new EpochUsageRow(r.epoch(), false,
-                r.usage().tickets(), r.usage().bytes(), r.usage().value(), r.usage().doubleSpendsRejected(),
-                TypeUsageView.of(r.usage().byType()))).toList();
         long closedTo = Math.min(to, folded.lastClosed());
-        Uni<List<EpochUsageRow>> closed = closedTo < from ? Uni.createFrom().item(List.of())
-                : ClosedGatewayUsageRow.ofGateway(nodeId, from, closedTo).map(rows -> rows.stream().map(r -> new EpochUsageRow(
-                        r.epochId, true, r.tickets, r.bandwidthBytes, TicketUsageProjection.decimal(r.value),
-                        r.doubleSpendsRejected, byType(r.byType))).toList());
-        return closed.map(c -> {
-            List<EpochUsageRow> all = new ArrayList<>(c);
-            all.addAll(openRows);
-            return new GatewayUsageResponse(nodeId, from, to, all);
+        long offset = (long) page * perPage;
+        Uni<Long> closedCount = closedTo < from ? Uni.createFrom().item(0L)
+                : ClosedGatewayUsageRow.countOfGateway(nodeId, from, closedTo);
+        return closedCount.flatMap(closedTotal -> {
+            // At most MAX_EPOCH_RANGE closed rows: a page that starts among them has an int offset.
+            Uni<List<EpochUsageRow>> closed = offset >= closedTotal ? Uni.createFrom().item(List.of())
+                    : ClosedGatewayUsageRow.ofGateway(nodeId, from, closedTo, (int) offset, perPage)
+                    .map(rows -> rows.stream().map(r -> new EpochUsageRow(r.epochId, true, r.tickets, r.bandwidthBytes,
+                            TicketUsageProjection.decimal(r.value), r.doubleSpendsRejected, byType(r.byType))).toList());
+            return closed.map(c -> {
+                List<EpochUsageRow> rows = new ArrayList<>(c);
+                List<GatewayUsageInEpoch> openRows = folded.openRows();
+                int skip = (int) Math.min(openRows.size(), Math.max(0, offset - closedTotal));
+                for (GatewayUsageInEpoch r : openRows.subList(skip, openRows.size())) {
+                    if (rows.size() == perPage) {
+                        break;
+                    }
+                    rows.add(new EpochUsageRow(r.epoch(), false, r.usage().tickets(), r.usage().bytes(),
+                            r.usage().value(), r.usage().doubleSpendsRejected(), TypeUsageView.of(r.usage().byType())));
+                }
+                return new GatewayUsageResponse(nodeId, from, to, page, perPage, closedTotal + openRows.size(), rows);
+            });
         });
     }
 

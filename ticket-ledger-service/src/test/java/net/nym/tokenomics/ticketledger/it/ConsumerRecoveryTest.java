@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -33,7 +34,6 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(PatientRetryProfile.class)
 class ConsumerRecoveryTest {
 
-    private static final String GROUP = "ticket-ledger-service";
 
     @Inject
     DataSource dataSource;
@@ -63,12 +63,13 @@ class ConsumerRecoveryTest {
 
     @Test
     void aConsumerRemovedFromItsGroupRejoinsAndGoesOnConsuming() throws Exception {
+        assertThat(group()).as("a group of this run's own").startsWith("ticket-ledger-service-").isNotEqualTo("ticket-ledger-service");
         LedgerTestSupport.bondedGateway();
         try (Admin admin = Admin.create(LocalInfra.kafkaConfig())) {
             Set<String> before = members(admin);
             assertThat(before).isNotEmpty();
             // no members named: every member of the group is removed; the running consumer's next poll fails
-            admin.removeMembersFromConsumerGroup(GROUP, new RemoveMembersFromConsumerGroupOptions()).all().get();
+            admin.removeMembersFromConsumerGroup(group(), new RemoveMembersFromConsumerGroupOptions()).all().get();
             LedgerTestSupport.bondedGateway();
             Set<String> after = await().atMost(Duration.ofSeconds(60)).until(() -> members(admin), m -> !m.isEmpty());
             assertThat(after).as("a new member joined in place of the removed one").doesNotContainAnyElementsOf(before);
@@ -77,7 +78,17 @@ class ConsumerRecoveryTest {
     }
 
     private static Set<String> members(Admin admin) throws Exception {
-        return admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP).members().stream()
+        String group = group();
+        return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
                 .map(MemberDescription::consumerId).collect(Collectors.toSet());
+    }
+
+    /**
+     * The running service's group: {@code ticket-ledger-service-<run id>} in the test profile, never the production
+     * {@code ticket-ledger-service} a benchmark on the same broker may be a member of (read at each use: every test
+     * profile starts the service with a run id of its own).
+     */
+    private static String group() {
+        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.ledger-inputs.group.id", String.class);
     }
 }
