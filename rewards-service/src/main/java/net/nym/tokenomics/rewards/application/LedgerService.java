@@ -165,13 +165,18 @@ public class LedgerService {
     private void refuseAnotherNetworkShape() {
         RewardsConfig.Genesis g = config.genesis();
         List<StoredEvent> first = Transactions.inTransaction(dataSource,
-                c -> new EventStore().readStreamAfter(c, LedgerLog.LEDGER, 0, 1));
+                c -> new EventStore().readStreamAfter(c, LedgerLog.LEDGER, 0, 2));
         if (!first.isEmpty() && codec.decode(first.getFirst()) instanceof LedgerEvent.LedgerInitialized genesis) {
             GenesisAgreement.disagreement(genesis, g.epochsInInterval(),
                     new RewardedSetParams(g.entryGateways(), g.exitGateways(), g.mixnodes(), g.standby()))
                     .ifPresent(why -> {
                         throw new IllegalStateException("rewards-service refuses to start: " + why);
                     });
+        }
+        if (g.file().isPresent() && first.size() > 1 && codec.decode(first.get(1)) instanceof LedgerEvent.GenesisAllocated logged) {
+            GenesisAgreement.allocationDisagreement(logged, allocation(g), g.file().get()).ifPresent(why -> {
+                throw new IllegalStateException("rewards-service refuses to start: " + why);
+            });
         }
     }
 

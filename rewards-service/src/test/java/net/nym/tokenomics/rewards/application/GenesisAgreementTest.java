@@ -42,4 +42,22 @@ class GenesisAgreementTest {
         assertThat(GenesisAgreement.disagreement(genesis(720, MAINNET), 20, new RewardedSetParams(4, 4, 9, 3)))
                 .hasValueSatisfying(why -> assertThat(why).contains("epochs-in-interval").contains("rewarded-set"));
     }
+
+    @Test
+    void aGenesisFileThatPlacesOtherTokensThanTheLoggedGenesisIsRefused() {
+        String file = "{\"format\":\"nym-tokenomics-genesis/1\",\"total_supply\":\"1000\",\"mixmining_pool\":\"400\","
+                + "\"treasury\":\"t\",\"balances\":[{\"address\":\"t\",\"amount\":\"500\"},{\"address\":\"a\",\"amount\":\"100\"}]}";
+        var allocation = GenesisFile.parse("g.json", file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var logged = new LedgerEvent.GenesisAllocated(Instant.EPOCH, net.nym.tokenomics.eventlog.decimal.Unym.of(1000),
+                net.nym.tokenomics.eventlog.decimal.Unym.of(400), net.nym.tokenomics.eventlog.decimal.Unym.ZERO, "t",
+                java.util.List.of(new LedgerEvent.Allocated("a", net.nym.tokenomics.eventlog.decimal.Unym.of(100)),
+                        new LedgerEvent.Allocated("t", net.nym.tokenomics.eventlog.decimal.Unym.of(500))));
+        assertThat(GenesisAgreement.allocationDisagreement(logged, allocation, "g.json")).isEmpty();
+        var other = new LedgerEvent.GenesisAllocated(Instant.EPOCH, net.nym.tokenomics.eventlog.decimal.Unym.of(1000),
+                net.nym.tokenomics.eventlog.decimal.Unym.of(400), net.nym.tokenomics.eventlog.decimal.Unym.ZERO, "t",
+                java.util.List.of(new LedgerEvent.Allocated("a", net.nym.tokenomics.eventlog.decimal.Unym.of(101)),
+                        new LedgerEvent.Allocated("t", net.nym.tokenomics.eventlog.decimal.Unym.of(499))));
+        assertThat(GenesisAgreement.allocationDisagreement(other, allocation, "g.json")).hasValueSatisfying(why ->
+                assertThat(why).contains("g.json").contains("balances"));
+    }
 }
