@@ -311,11 +311,14 @@ public final class EventStore {
      * rather than being skipped.
      */
     public List<StoredEvent> readAfter(Connection c, LogPosition after, int limit) throws SQLException {
+        // ORDER BY names the table's columns: a bare "transaction_id" is the output column "transaction_id::text", which
+        // sorts by text ('1000000' before '999999') and cannot use event_log_tx_position_ix, so every page sorted all the
+        // rows after the position (a 100,000-event transaction took 200 pages of up to 90 ms each).
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + """
                  FROM event_log
                 WHERE (transaction_id, global_position) > (?::text::xid8, ?)
                   AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                ORDER BY transaction_id, global_position
+                ORDER BY event_log.transaction_id, event_log.global_position
                 LIMIT ?""")) {
             ps.setString(1, Long.toUnsignedString(after.transactionId()));
             ps.setLong(2, after.globalPosition());
