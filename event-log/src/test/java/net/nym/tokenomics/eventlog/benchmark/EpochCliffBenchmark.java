@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * outside a Quarkus application. They leave out the connector's per-message overhead (its {@code Message} wrapping,
  * the hand-off of each record to a worker thread for {@code @Blocking(ordered = true)}, acknowledgement tracking).
  *
- * <p>Arguments: {@code [events=100000] [batch=<relay batch size, default 500>] [consumers=3] [payload=<bytes, 360>]}.
+ * <p>Arguments: {@code [events=100000] [batch=<relay batch size, default 5000 as eventlog.relay-batch-size>] [consumers=3] [payload=<bytes, 360>]}.
  * Run (see event-log/README.md for the classpath):
  * <pre>
  * mvn -B -o -ntp -q -pl event-log test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -64,7 +64,10 @@ public final class EpochCliffBenchmark {
     static final String AWAITED = "EpochClosed";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new HashMap<>(Map.of("events", "100000", "batch", "500", "consumers", "3"));
+        // as in a service (quarkus.log.level=INFO): without a configuration the log manager lets the Kafka clients'
+        // TRACE messages through, and formatting them (every record's headers) costs the relay more than sending
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
+        Map<String, String> a = new HashMap<>(Map.of("events", "100000", "batch", "5000", "consumers", "3"));
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             a.put(kv[0], kv[1]);
@@ -107,7 +110,7 @@ public final class EpochCliffBenchmark {
         System.out.printf("(a) append:  %,d events in one transaction: %,d ms%n", closing.size(), ms(t0));
 
         long t1 = System.nanoTime();
-        try (OutboxRelay relay = new OutboxRelay(ds, LocalInfra.kafkaConfig(),
+        try (OutboxRelay relay = new OutboxRelay(ds, relayKafka(),
                 new OutboxRelay.Config("cliff", topic, batch, Duration.ofMillis(20)))) {
             while (relay.publishedCount() < closing.size()) {
                 if (relay.publishOnce() == 0) {
@@ -130,7 +133,7 @@ public final class EpochCliffBenchmark {
     private static void endToEnd(List<NewEvent> closing, int batch, int consumers) throws Exception {
         DataSource ds = LocalInfra.freshSchema("cliff");
         String topic = LocalInfra.freshTopic("cliff", 3);
-        OutboxRelay relay = new OutboxRelay(ds, LocalInfra.kafkaConfig(), new OutboxRelay.Config("cliff", topic, batch, Duration.ofMillis(20)));
+        OutboxRelay relay = new OutboxRelay(ds, relayKafka(), new OutboxRelay.Config("cliff", topic, batch, Duration.ofMillis(20)));
         // one event first, so the relay has its producer and the consumers their assignment before the closing
         Transactions.inTransaction(ds, c -> new EventStore().append(c, "warm-up", 0,
                 List.of(new NewEvent(UUID.randomUUID(), "WarmUp", 1, "{}", Map.of()))));
@@ -227,6 +230,18 @@ public final class EpochCliffBenchmark {
         for (Consumer c : cs) {
             c.thread.join(5000);
         }
+    }
+
+    /** The relay's Kafka settings: the local broker, plus {@code -Drelay.kafka=k=v,k=v} (producer settings to compare). */
+    private static Map<String, Object> relayKafka() {
+        Map<String, Object> m = new HashMap<>(LocalInfra.kafkaConfig());
+        String extra = System.getProperty("relay.kafka", "");
+        for (String kv : extra.split(",")) {
+            if (!kv.isBlank()) {
+                m.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        return m;
     }
 
     private static long ms(long since) {
