@@ -79,8 +79,12 @@ public final class EpochCliffBenchmark {
         System.out.printf("%,d events of %s (payload %d bytes) + 1 %s in one transaction; relay batch %d; %d consumers%n",
                 events, PASSED_OVER, closing.getFirst().payload().length(), AWAITED, batch, consumers);
 
-        stageByStage(closing, batch, consumers);
-        endToEnd(closing(events), batch, consumers);
+        if (a.containsKey("service-topic")) {
+            toService(closing(events), batch, a.get("service-topic"), a.get("service-db"), a.get("service-schema"));
+        } else {
+            stageByStage(closing, batch, consumers);
+            endToEnd(closing(events), batch, consumers);
+        }
         System.exit(0);
     }
 
@@ -158,6 +162,61 @@ public final class EpochCliffBenchmark {
         }
         stop(cs);
         relay.close();
+    }
+
+    /**
+     * The real channel path: a running service (its packaged quarkus-app, started by hand on a schema and topics of its
+     * own, see docs/benchmarks.md) consumes {@code topic}; the closing is appended here and relayed to that topic with a
+     * {@code NodeBonded} as its last event instead of the placeholder, and the time is from the commit until the
+     * service's inbox holds that event (performance-service's {@code registry-inputs} passes the 100,000 over by header
+     * and applies the NodeBonded).
+     */
+    private static void toService(List<NewEvent> closing, int batch, String topic, String db, String schema) throws Exception {
+        DataSource ds = LocalInfra.freshSchema("cliff");
+        UUID awaited = UUID.randomUUID();
+        long node = 900_000_000L + (System.currentTimeMillis() % 1_000_000L);
+        byte[] key = new byte[32];
+        for (int i = 0; i < 8; i++) {
+            key[i] = (byte) (node >>> (8 * i));
+        }
+        key[31] = 9;
+        closing.set(closing.size() - 1, net.nym.tokenomics.eventlog.contracts.IntegrationEvents.codec().encode(awaited,
+                new net.nym.tokenomics.eventlog.contracts.IntegrationEvents.NodeBonded(node, "n1cliff" + node,
+                        net.nym.tokenomics.eventlog.encoding.Base58.encode(key), "127.0.0.1", 1,
+                        new net.nym.tokenomics.eventlog.contracts.IntegrationEvents.NodeRoles(true, false, false),
+                        net.nym.tokenomics.eventlog.decimal.Unym.of(100_000_000L), 0)));
+        DataSource service = LocalInfra.dataSource(db, schema);
+        try (OutboxRelay relay = new OutboxRelay(ds, relayKafka(), new OutboxRelay.Config("cliff", topic, batch, Duration.ofMillis(20)))) {
+            relay.start();
+            long t0 = System.nanoTime();
+            Transactions.inTransaction(ds, c -> new EventStore().append(c, "ledger", 0, closing));
+            long committed = System.nanoTime();
+            System.out.printf("to the service: append %,d ms; from its commit:%n", (committed - t0) / 1_000_000);
+            boolean relayed = false;
+            while (true) {
+                if (!relayed && relay.publishedCount() >= closing.size()) {
+                    relayed = true;
+                    System.out.printf("  relay published everything: %,d ms%n", (System.nanoTime() - committed) / 1_000_000);
+                }
+                boolean applied = Transactions.inTransaction(service, c -> new net.nym.tokenomics.eventlog.inbox.Inbox()
+                        .contains(c, schemaConsumer(c, awaited), awaited));
+                if (applied) {
+                    System.out.printf("  the service applied the last event: %,d ms%n", (System.nanoTime() - committed) / 1_000_000);
+                    break;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** The consumer name under which the service recorded the event (any, in its schema), or "" while it has not. */
+    private static String schemaConsumer(java.sql.Connection c, UUID eventId) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("SELECT consumer FROM inbox WHERE event_id = ?")) {
+            ps.setObject(1, eventId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
     }
 
     /** A consumer's poll loop, as the smallrye-kafka connector configures it for a channel (ADR 0010). */
