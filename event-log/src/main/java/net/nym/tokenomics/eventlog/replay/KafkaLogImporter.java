@@ -560,7 +560,7 @@ public final class KafkaLogImporter {
 
     private static LogPosition lastPosition(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT transaction_id::text, global_position FROM event_log ORDER BY transaction_id DESC, global_position DESC LIMIT 1");
+                "SELECT transaction_id::text, global_position FROM event_log ORDER BY event_log.transaction_id DESC, event_log.global_position DESC LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? new LogPosition(Long.parseUnsignedLong(rs.getString(1)), rs.getLong(2)) : null;
         }

@@ -311,18 +311,45 @@ public final class EventStore {
      * rather than being skipped.
      */
     public List<StoredEvent> readAfter(Connection c, LogPosition after, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + """
-                 FROM event_log
-                WHERE (transaction_id, global_position) > (?::text::xid8, ?)
-                  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-                ORDER BY transaction_id, global_position
-                LIMIT ?""")) {
+        return readAfter(c, after, limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #readAfter(Connection, LogPosition, int)}, and stops early once the payloads read reach
+     * {@code maxPayloadChars} characters in all (the event that reaches it is included, so at least one event is
+     * returned when there is one): what is returned is still the first events after {@code after}, only fewer of them.
+     * On a connection that is not in auto-commit mode the rows are fetched from a cursor, 1,000 at a time, so a page
+     * of large events is bounded in memory by the limit and not by {@code limit} times the largest event.
+     */
+    public List<StoredEvent> readAfter(Connection c, LogPosition after, int limit, long maxPayloadChars) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(READ_AFTER)) {
             ps.setString(1, Long.toUnsignedString(after.transactionId()));
             ps.setLong(2, after.globalPosition());
             ps.setInt(3, limit);
-            return list(ps);
+            ps.setFetchSize(Math.min(limit, 1000));
+            List<StoredEvent> out = new ArrayList<>();
+            long chars = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (chars < maxPayloadChars && rs.next()) {
+                    StoredEvent e = map(rs);
+                    chars += e.payload().length();
+                    out.add(e);
+                }
+            }
+            return out;
         }
     }
+
+    // ORDER BY names the table's columns: a bare "transaction_id" would be the output column "transaction_id::text",
+    // which sorts as text ('1000000' before '999999': a reader checkpointing on the later transaction would then skip
+    // the earlier one) and cannot use event_log_tx_position_ix, so every page sorted all the rows after its position (a
+    // 100,000-event transaction: 200 relay pages of up to 90 ms each). Package-private for the plan test.
+    static final String READ_AFTER = "SELECT " + COLUMNS + """
+             FROM event_log
+            WHERE (transaction_id, global_position) > (?::text::xid8, ?)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY event_log.transaction_id, event_log.global_position
+            LIMIT ?""";
 
     /** The event with this id, in any stream (the unique event id index answers it). */
     public Optional<StoredEvent> byId(Connection c, UUID eventId) throws SQLException {
