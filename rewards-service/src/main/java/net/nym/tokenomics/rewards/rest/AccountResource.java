@@ -45,8 +45,6 @@ import java.util.List;
 public class AccountResource {
 
     private static final int MAX_HOST = 253;
-    /** A 64-byte value is at most 88 base58 characters; anything longer is refused before decoding. */
-    private static final int MAX_SIGNATURE_CHARS = 88;
 
     /** The header a client sends to have a retried command applied once (README, "Idempotency"). */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -334,15 +332,10 @@ public class AccountResource {
         }
     }
 
+    /** A 64-byte ed25519 signature in Base58: bounded and decoded by event-log's {@link BoundedInput}, as every field. */
     private static byte[] signature(String text) {
-        String value = required("signature", text);
-        byte[] raw;
-        try {
-            raw = value.length() > MAX_SIGNATURE_CHARS ? null : Base58.decode(value, Ed25519.SIGNATURE_BYTES);
-        } catch (IllegalArgumentException notBase58) {
-            raw = null;
-        }
-        if (raw == null || raw.length != Ed25519.SIGNATURE_BYTES) {
+        byte[] raw = BoundedInput.base58("signature", required("signature", text), Ed25519.SIGNATURE_BYTES);
+        if (raw.length != Ed25519.SIGNATURE_BYTES) {
             throw RejectedException.invalid("signature", "signature must be a base58 ed25519 signature (64 bytes)");
         }
         return raw;

@@ -86,9 +86,10 @@ class BondingSignatureTest {
         Map<String, Object> signed = SignedBonds.signed(unsigned(identity), owner, identity);
         refused(owner, without(signed, "signature"), 400, "invalid_field", "signature");
         refused(owner, with(signed, "signature", ""), 400, "invalid_field", "signature");
-        refused(owner, with(signed, "signature", "0OIl" + signed.get("signature")), 400, "invalid_field", "signature");
+        refused(owner, with(signed, "signature", "0OIl" + signed.get("signature")), 400, "field_too_long", "signature");
+        refused(owner, with(signed, "signature", "0OIl"), 400, "malformed_base58", "signature");
         refused(owner, with(signed, "signature", "3yZe7d"), 400, "invalid_field", "signature");
-        refused(owner, with(signed, "signature", "z".repeat(300_000)), 400, "invalid_field", "signature");
+        refused(owner, with(signed, "signature", "z".repeat(300_000)), 400, "field_too_long", "signature");
         refused(owner, without(signed, "nonce"), 400, "invalid_field", "nonce");
     }
 
