@@ -53,9 +53,10 @@ final class EpochClosing {
 
         LedgerWorkingCopy work = new LedgerWorkingCopy(ledger);
         List<LedgerEvent> events = new ArrayList<>();
+        // each step is applied and checked to conserve tokens (issue 15) as it is built
         Step step = event -> {
             events.add(event);
-            LedgerEvolver.apply(work, event);
+            SupplyAccounting.applyChecked(work, event);
         };
         Instant now = c.now();
         step.emit(reward(now, epoch, ordered, feeIncome, work));

@@ -33,6 +33,13 @@ public record Supply(Unym totalSupply, Unym vestingTokens, String treasury, Unym
                      Unym principal, Decimal dust, Unym feesReceived, BigInteger balancesHash) {
 
     private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     public Supply {
         Objects.requireNonNull(totalSupply, "totalSupply");
@@ -78,12 +85,8 @@ public record Supply(Unym totalSupply, Unym vestingTokens, String treasury, Unym
         if (balance.isZero()) {
             return BigInteger.ZERO;
         }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((account + "=" + balance).getBytes(StandardCharsets.UTF_8));
-            return new BigInteger(1, h);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = SHA256.get();
+        return new BigInteger(1, sha.digest((account + "=" + balance).getBytes(StandardCharsets.UTF_8)));
     }
 
     static BigInteger rehash(BigInteger hash, String account, Unym before, Unym after) {

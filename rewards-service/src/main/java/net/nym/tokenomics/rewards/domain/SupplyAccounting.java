@@ -218,16 +218,27 @@ final class SupplyAccounting {
         }
         LedgerWorkingCopy work = new LedgerWorkingCopy(ledger);
         for (LedgerEvent event : events) {
-            Decimal before = work.globals().supply().dust();
-            LedgerEvolver.apply(work, event);
-            BigInteger dust = work.globals().supply().dust().atomics().subtract(before.atomics());
-            BigInteger allowed = Decimal.SCALE.multiply(BigInteger.valueOf(truncations(event)));
-            boolean sound = allowed.signum() == 0 ? dust.signum() == 0 : dust.compareTo(allowed) < 0;
-            if (!sound) {
-                throw new IllegalStateException(event.getClass().getSimpleName() + " does not conserve tokens: it leaves "
-                        + atomicsText(dust) + " uNYM of dust, at most " + truncations(event)
-                        + " truncation(s) below 1 uNYM each are allowed");
-            }
+            applyChecked(work, event);
+        }
+    }
+
+    /**
+     * Applies one event to a working copy and checks its dust against {@link #truncations} (a multi-step decision, the
+     * closing, checks each step this way as it builds it, instead of replaying its events afterwards).
+     */
+    static void applyChecked(LedgerStore work, LedgerEvent event) {
+        Supply before = work.globals() == null ? null : work.globals().supply();
+        LedgerEvolver.apply(work, event);
+        if (before == null) {
+            return;
+        }
+        BigInteger dust = work.globals().supply().dust().atomics().subtract(before.dust().atomics());
+        BigInteger allowed = Decimal.SCALE.multiply(BigInteger.valueOf(truncations(event)));
+        boolean sound = allowed.signum() == 0 ? dust.signum() == 0 : dust.signum() >= 0 && dust.compareTo(allowed) < 0;
+        if (!sound) {
+            throw new IllegalStateException(event.getClass().getSimpleName() + " does not conserve tokens: it leaves "
+                    + atomicsText(dust) + " uNYM of dust, at most " + truncations(event)
+                    + " truncation(s) below 1 uNYM each are allowed");
         }
     }
 
