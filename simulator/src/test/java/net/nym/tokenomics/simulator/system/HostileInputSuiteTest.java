@@ -45,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The black-box hostile-input suite of issue 14: the four packaged services behind the local gateway (the same nginx
  * configuration as {@code deploy/local/start-system.sh}), sent what hostile nodes, gateways, monitors and accounts
  * send. Every case asserts the status, the JSON error body {@code {"error","field","reason"}}, that no service's
- * event log grew, and that every service is ready afterwards. A real network is set up first (a bonded mixnode and
- * gateway, a delegation, an accepted ticket batch and monitor submission) so that replays and other accounts' objects
- * are real. Prints one line per case and a summary line.
+ * event log grew, and that every service is ready afterwards. A real network is set up first (its accounts funded by
+ * a genesis file; a bonded mixnode and gateway, a delegation, an accepted ticket batch and monitor submission) so that
+ * replays, balances and other accounts' objects are real. Prints one line per case and a summary line.
  */
 class HostileInputSuiteTest {
 
