@@ -187,6 +187,7 @@ public final class Simulator {
         fund(net);
         bond(net.nodes());
         delegate(net.delegations());
+        awaitBondsKnown(net.nodes());
         try (NodeEndpoints endpoints = new NodeEndpoints(net.nodes())) {
             say("serving %d nodes' self-described APIs on 127.1.x.y:%d (%d unreachable on purpose)", endpoints.running(),
                     NodeEndpoints.PORT, nodes - endpoints.running());
@@ -237,6 +238,31 @@ public final class Simulator {
             }
         }
         say("bonded %d of %d nodes", bonded, nodes.size());
+    }
+
+    /**
+     * Waits (up to 120 s) until performance-service knows every bonded node and ticket-ledger-service every bonded
+     * gateway: they learn of bonds from rewards-service's topic, and a monitor submission or ticket batch for a node
+     * they have not seen yet is refused (e.g. while the broker restarts). Reads only.
+     */
+    private void awaitBondsKnown(List<SimNode> nodes) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        for (SimNode n : nodes) {
+            Long id = nodeIds.get(n.index());
+            if (id == null) {
+                continue;
+            }
+            List<String> paths = n.isGateway() ? List.of("/v1/nym-nodes/performance/" + id, "/v1/gateways/" + id)
+                    : List.of("/v1/nym-nodes/performance/" + id);
+            for (String path : paths) {
+                while (!api.get(path).ok()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(path + " did not answer 200 within 120 s of the bond: check the services' logs");
+                    }
+                    Api.sleep(200);
+                }
+            }
+        }
     }
 
     /**
