@@ -28,6 +28,16 @@ MONITOR_ALLOWED_SIGNERS="$(java -jar "$REPO_DIR/simulator/target/simulator-0.1.0
 # MANUAL: an epoch ends when an admin (or the simulator) calls POST /v1/admin/epochs/advance; set REAL or ACCELERATED
 # (with SELECTION_EPOCH_LENGTH, e.g. PT30S) for a wall-clock epoch.
 : "${SELECTION_CLOCK_MODE:=MANUAL}"
+# Token accounts (issue 15): rewards-service records its genesis from REWARDS_GENESIS_FILE into an empty ledger. Unless
+# one is given, the simulator writes the genesis file of its network (SIMULATOR_ARGS, e.g. "nodes=100 seed=7", as
+# demo.sh passes its arguments): each account funded with what it pledges or delegates plus a margin, the mixmining
+# pool the configured reward pool, the treasury (n1treasury) the rest of 1,000,000,000 NYM.
+if [ -z "${REWARDS_GENESIS_FILE:-}" ]; then
+  REWARDS_GENESIS_FILE="$TOKENOMICS_STATE_DIR/genesis.json"
+  # shellcheck disable=SC2086
+  java -jar "$REPO_DIR/simulator/target/simulator-0.1.0-SNAPSHOT.jar" genesis ${SIMULATOR_ARGS:-} \
+    ${REWARDS_GENESIS_REWARD_POOL:+pool=$REWARDS_GENESIS_REWARD_POOL} genesis="$REWARDS_GENESIS_FILE" >&2
+fi
 
 for svc in "${SERVICES[@]}"; do
   port="${SERVICE_PORTS[$svc]}"
@@ -42,6 +52,7 @@ for svc in "${SERVICES[@]}"; do
   QUARKUS_HTTP_HOST=127.0.0.1 HTTP_PORT="$port" MONITOR_ALLOWED_SIGNERS="$MONITOR_ALLOWED_SIGNERS" SELECTION_CLOCK_MODE="$SELECTION_CLOCK_MODE" \
   PROBER_EVERY="${PROBER_EVERY:-60s}" NYM_NODES_ALLOW_PRIVATE_HOSTS="${NYM_NODES_ALLOW_PRIVATE_HOSTS:-true}" PG_HOST="$PG_HOST" PG_PORT="$PG_PORT" PG_USER="$PG_USER" PG_PASSWORD="$PG_PASSWORD" \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="file:$KEYS_DIR/jwt-public.pem" \
+  REWARDS_GENESIS_FILE="$REWARDS_GENESIS_FILE" \
   setsid nohup java -Xmx512m ${SERVICE_JAVA_OPTS[$svc]:-} -jar "$REPO_DIR/$svc/target/quarkus-app/quarkus-run.jar" \
     >>"$LOGS/$svc.log" 2>&1 < /dev/null &
   echo $! > "$pidf"

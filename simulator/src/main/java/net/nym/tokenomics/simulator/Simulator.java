@@ -7,6 +7,7 @@ import net.nym.tokenomics.simulator.api.Api;
 import net.nym.tokenomics.simulator.identity.AccountTokens;
 import net.nym.tokenomics.simulator.identity.Ed25519Identity;
 import net.nym.tokenomics.eventlog.signing.BondingMessage;
+import net.nym.tokenomics.simulator.network.Genesis;
 import net.nym.tokenomics.simulator.network.NetworkGenerator;
 import net.nym.tokenomics.simulator.network.SimDelegation;
 import net.nym.tokenomics.simulator.network.SimNode;
@@ -17,6 +18,7 @@ import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
 
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,6 +41,7 @@ import java.util.TreeMap;
  *
  * <pre>
  * java -jar simulator/target/simulator-0.1.0-SNAPSHOT.jar keys .local-state/keys      # the monitor key (first start)
+ * java -jar simulator/target/simulator-0.1.0-SNAPSHOT.jar genesis nodes=60 genesis=.local-state/genesis.json  # rewards' genesis file
  * java -jar simulator/target/simulator-0.1.0-SNAPSHOT.jar run gateway=http://127.0.0.1:8080 nodes=60 epochs=12
  * </pre>
  */
@@ -53,17 +56,42 @@ public final class Simulator {
     private final Map<Integer, Ed25519Identity> identities = new HashMap<>();
     private final List<String> spentSerials = new ArrayList<>();
     private final Map<String, Integer> serialGateway = new HashMap<>();
+    /** The account traffic's own randomness: drawing from it leaves the network's ({@link #random}) as it was. */
+    private final SplittableRandom accountRandom;
     private java.util.function.LongConsumer afterEpochEnded = epoch -> { };
 
-    /** One epoch as the simulator saw it. Amounts are the services' decimal strings. */
+    /**
+     * One epoch as the simulator saw it. Amounts are the services' decimal strings. {@code transfers}: accepted
+     * transfers (the treasury funding an account, account to account); {@code refusedAsExpected}: requests beyond the
+     * sender's balance answered 409 {@code insufficient_balance}; {@code unexpected}: account requests answered
+     * otherwise than expected (0 in a healthy run).
+     */
     public record EpochRow(long epoch, int nextRewardedSetSize, String budget, String distributed, String unclaimed,
-                           String rewardPool, int monitorResults, int tickets) { }
+                           String rewardPool, int monitorResults, int tickets, int transfers, int refusedAsExpected,
+                           int unexpected) { }
 
     public static Map<String, String> defaults() {
-        return new LinkedHashMap<>(Map.of(
+        LinkedHashMap<String, String> cfg = new LinkedHashMap<>(Map.of(
                 "gateway", "http://127.0.0.1:8080", "nodes", "60", "delegators", "40", "epochs", "12", "seed", "42",
                 "keys", ".local-state/keys", "csv", ".local-state/simulation.csv", "clock", "manual", "tickets", "20",
                 "parallel", "1"));
+        // the genesis file (the genesis command writes it; rewards-service reads it as rewards.genesis.file)
+        cfg.put("genesis", ".local-state/genesis.json");
+        cfg.put("treasury", Genesis.DEFAULT_TREASURY);
+        cfg.put("pool", Genesis.DEFAULT_REWARD_POOL.toString());
+        cfg.put("supply", Genesis.DEFAULT_TOTAL_SUPPLY.toString());
+        return cfg;
+    }
+
+    /** The network {@code cfg} describes (nodes, delegators, seed): the same for the genesis and the run. */
+    public static NetworkGenerator.Network network(Map<String, String> cfg) {
+        return new NetworkGenerator(Long.parseLong(cfg.get("seed")))
+                .generate(Integer.parseInt(cfg.get("nodes")), Integer.parseInt(cfg.get("delegators")), 3);
+    }
+
+    /** The genesis of {@code cfg}'s network: its accounts funded, the pool and treasury as configured. */
+    public static Genesis genesis(Map<String, String> cfg) {
+        return Genesis.forNetwork(network(cfg), new BigInteger(cfg.get("supply")), new BigInteger(cfg.get("pool")), cfg.get("treasury"));
     }
 
     /** A simulator talking to the services through {@code api}; {@code cfg} as {@link #defaults()}. */
@@ -74,6 +102,7 @@ public final class Simulator {
         this.tokens = new AccountTokens(keys.resolve("jwt-private.pem"));
         this.monitor = new Ed25519Identity(monitorSeed(keys));
         this.random = new SplittableRandom(Long.parseLong(cfg.get("seed")) ^ 0x5eed);
+        this.accountRandom = new SplittableRandom(Long.parseLong(cfg.get("seed")) ^ 0xacc0);
     }
 
     public static void main(String[] args) throws Exception {
@@ -94,8 +123,16 @@ public final class Simulator {
         }
         switch (command) {
             case "run" -> new Simulator(cfg, new Api(cfg.get("gateway"))).run();
+            case "genesis" -> {
+                // The genesis file for the network of these arguments (nodes, delegators, seed; pool, supply, treasury).
+                Genesis g = genesis(cfg);
+                Path file = g.write(Path.of(cfg.get("genesis")));
+                say("genesis: %s: total supply %s uNYM, mixmining pool %s, %d accounts funded with %s, treasury %s holds %s",
+                        file, g.totalSupply(), g.mixminingPool(), g.accounts().size(),
+                        g.accounts().values().stream().reduce(BigInteger.ZERO, BigInteger::add), g.treasury(), g.treasuryBalance());
+            }
             default -> {
-                System.err.println("usage: simulator keys [dir] | simulator run [key=value ...]");
+                System.err.println("usage: simulator keys [dir] | simulator genesis [key=value ...] | simulator run [key=value ...]");
                 System.exit(2);
             }
         }
@@ -138,7 +175,7 @@ public final class Simulator {
     public List<EpochRow> run() throws Exception {
         int nodes = Integer.parseInt(cfg.get("nodes"));
         int epochs = Integer.parseInt(cfg.get("epochs"));
-        var net = new NetworkGenerator(Long.parseLong(cfg.get("seed"))).generate(nodes, Integer.parseInt(cfg.get("delegators")), 3);
+        var net = network(cfg);
         long mix = net.nodes().stream().filter(SimNode::mixnode).count();
         long exit = net.nodes().stream().filter(SimNode::exit).count();
         say("network: %d nodes (%d mixnodes, %d entry-only gateways, %d exit gateways) run by %d operators; %d delegations by %d delegators",
@@ -147,8 +184,10 @@ public final class Simulator {
         for (String release : NetworkGenerator.RELEASES) {
             api.post("/v1/admin/releases", Map.of("semver", release), admin());
         }
+        fund(net);
         bond(net.nodes());
         delegate(net.delegations());
+        awaitBondsKnown(net.nodes());
         try (NodeEndpoints endpoints = new NodeEndpoints(net.nodes())) {
             say("serving %d nodes' self-described APIs on 127.1.x.y:%d (%d unreachable on purpose)", endpoints.running(),
                     NodeEndpoints.PORT, nodes - endpoints.running());
@@ -158,16 +197,21 @@ public final class Simulator {
             Files.createDirectories(csv.toAbsolutePath().getParent());
             List<EpochRow> rows = new ArrayList<>();
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
-                out.println("epoch,next_rewarded_set_size,budget,distributed,unclaimed,reward_pool,monitor_results,tickets_submitted");
+                out.println("epoch,next_rewarded_set_size,budget,distributed,unclaimed,reward_pool,monitor_results,tickets_submitted,"
+                        + "transfers,refused_as_expected,unexpected_answers");
                 for (int i = 0; i < epochs; i++) {
                     EpochRow row = runEpoch(net);
                     rows.add(row);
-                    out.printf("%d,%d,%s,%s,%s,%s,%d,%d%n", row.epoch(), row.nextRewardedSetSize(), row.budget(), row.distributed(),
-                            row.unclaimed(), row.rewardPool(), row.monitorResults(), row.tickets());
+                    out.printf("%d,%d,%s,%s,%s,%s,%d,%d,%d,%d,%d%n", row.epoch(), row.nextRewardedSetSize(), row.budget(), row.distributed(),
+                            row.unclaimed(), row.rewardPool(), row.monitorResults(), row.tickets(), row.transfers(),
+                            row.refusedAsExpected(), row.unexpected());
                     out.flush();
                 }
             }
-            say("done: %d epochs; per-epoch figures in %s", epochs, csv);
+            say("done: %d epochs; %d transfers, %d requests beyond balance refused as expected (409 insufficient_balance), "
+                            + "%d unexpected answers; per-epoch figures in %s", epochs,
+                    rows.stream().mapToInt(EpochRow::transfers).sum(), rows.stream().mapToInt(EpochRow::refusedAsExpected).sum(),
+                    rows.stream().mapToInt(EpochRow::unexpected).sum(), csv);
             return rows;
         }
     }
@@ -194,6 +238,31 @@ public final class Simulator {
             }
         }
         say("bonded %d of %d nodes", bonded, nodes.size());
+    }
+
+    /**
+     * Waits (up to 120 s) until performance-service knows every bonded node and ticket-ledger-service every bonded
+     * gateway: they learn of bonds from rewards-service's topic, and a monitor submission or ticket batch for a node
+     * they have not seen yet is refused (e.g. while the broker restarts). Reads only.
+     */
+    private void awaitBondsKnown(List<SimNode> nodes) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        for (SimNode n : nodes) {
+            Long id = nodeIds.get(n.index());
+            if (id == null) {
+                continue;
+            }
+            List<String> paths = n.isGateway() ? List.of("/v1/nym-nodes/performance/" + id, "/v1/gateways/" + id)
+                    : List.of("/v1/nym-nodes/performance/" + id);
+            for (String path : paths) {
+                while (!api.get(path).ok()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(path + " did not answer 200 within 120 s of the bond: check the services' logs");
+                    }
+                    Api.sleep(200);
+                }
+            }
+        }
     }
 
     /**
@@ -269,9 +338,13 @@ public final class Simulator {
 
     private EpochRow runEpoch(NetworkGenerator.Network net) {
         long epoch = currentEpoch();
+        transfers = 0;
+        refusedAsExpected = 0;
+        unexpected = 0;
         int results = submitMonitoring(net.nodes());
         int tickets = redeemTickets(net.nodes());
         delegatorActivity(net);
+        accountTraffic(net);
         if (cfg.get("clock").equals("manual")) {
             Api.Reply r = api.post("/v1/admin/epochs/advance", null, admin());
             if (!r.ok()) {
@@ -293,9 +366,12 @@ public final class Simulator {
         String distributed = text(totals, "distributed");
         String unclaimed = text(totals, "unclaimed");
         String pool = text(totals, "reward_pool");
-        say("epoch %d rewarded: budget %s, distributed %s, unclaimed %s, pool %s | next rewarded set %d nodes | %d monitor results, %d tickets",
-                epoch, budget, distributed, unclaimed, pool, setSize, results, tickets);
-        return new EpochRow(epoch, setSize, budget, distributed, unclaimed, pool, results, tickets);
+        say("epoch %d rewarded: budget %s, distributed %s, unclaimed %s, pool %s | next rewarded set %d nodes | %d monitor results, %d tickets"
+                        + " | %d transfers, %d beyond balance refused as expected%s",
+                epoch, budget, distributed, unclaimed, pool, setSize, results, tickets, transfers, refusedAsExpected,
+                unexpected == 0 ? "" : ", " + unexpected + " UNEXPECTED answers");
+        return new EpochRow(epoch, setSize, budget, distributed, unclaimed, pool, results, tickets, transfers, refusedAsExpected,
+                unexpected);
     }
 
     private static String text(JsonNode node, String field) {
@@ -398,6 +474,155 @@ public final class Simulator {
         return accepted;
     }
 
+    // ------------------------------------------------------------------ token accounts (issue 15)
+
+    private int transfers;
+    private int refusedAsExpected;
+    private int unexpected;
+
+    /** Every account the simulator acts for: the nodes' operator accounts and the delegators. */
+    private static List<String> accounts(NetworkGenerator.Network net) {
+        List<String> all = new ArrayList<>(net.nodes().stream().map(SimNode::operator).toList());
+        all.addAll(net.delegators());
+        return all;
+    }
+
+    /**
+     * Before bonding: every account holds at least what it pledges or delegates plus its margin ({@link Genesis#needs}).
+     * With the genesis file of this network that is already so and only reads are sent; otherwise (a system started
+     * with another genesis) the treasury transfers what is missing.
+     */
+    private void fund(NetworkGenerator.Network net) throws InterruptedException {
+        Map<String, BigInteger> needs = Genesis.needs(net);
+        Api.Reply supply = api.get("/v1/supply");
+        if (!supply.ok()) {
+            say("rewards-service has no token accounts (GET /v1/supply: HTTP %d %s): bonds and delegations will be refused",
+                    supply.status(), abbreviate(supply.raw()));
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger funded = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<BigInteger> sent = new java.util.concurrent.atomic.AtomicReference<>(BigInteger.ZERO);
+        List<Runnable> work = new ArrayList<>();
+        needs.forEach((address, need) -> work.add(() -> {
+            BigInteger liquid = liquid(address);
+            if (liquid != null && liquid.compareTo(need) < 0) {
+                BigInteger missing = need.subtract(liquid);
+                if (transfer(treasury(), address, missing)) {
+                    funded.incrementAndGet();
+                    sent.accumulateAndGet(missing, BigInteger::add);
+                }
+            }
+        }));
+        each(work);
+        if (funded.get() == 0) {
+            say("accounts: %d funded at genesis (%s), treasury %s", needs.size(), cfg.get("genesis"), treasury());
+        } else {
+            say("accounts: %d of %d not funded by the genesis, funded by the treasury %s with %s uNYM", funded.get(),
+                    needs.size(), treasury(), sent.get());
+        }
+    }
+
+    private String treasury() {
+        return cfg.get("treasury");
+    }
+
+    /** An account's liquid balance, or null (counted as unexpected) if rewards-service does not say. */
+    private BigInteger liquid(String address) {
+        Api.Reply r = api.get("/v1/accounts/" + address);
+        if (!r.ok() || r.body() == null || !r.body().hasNonNull("liquid")) {
+            unexpected++;
+            say("account %s: HTTP %d %s", address, r.status(), abbreviate(r.raw()));
+            return null;
+        }
+        return new BigInteger(r.body().get("liquid").asText());
+    }
+
+    /** An immediate transfer, expected to be accepted (200); true if it was. */
+    private boolean transfer(String from, String to, BigInteger amount) {
+        Api.Reply r = api.post("/v1/accounts/" + from + "/transfers", Map.of("to", to, "amount", amount.toString()), account(from));
+        if (r.status() == 200) {
+            transfers++;
+            return true;
+        }
+        unexpected++;
+        say("transfer of %s uNYM from %s to %s refused: HTTP %d %s", amount, from, to, r.status(), abbreviate(r.raw()));
+        return false;
+    }
+
+    /** A request beyond the sender's balance: must be refused with 409 insufficient_balance, and so records nothing. */
+    private void expectInsufficientBalance(String what, Api.Reply r) {
+        if (r.status() == 409 && r.body() != null && "insufficient_balance".equals(r.body().path("error").asText())) {
+            refusedAsExpected++;
+        } else {
+            unexpected++;
+            say("%s beyond the balance: expected 409 insufficient_balance, got HTTP %d %s", what, r.status(), abbreviate(r.raw()));
+        }
+    }
+
+    /**
+     * Each epoch: the treasury funds an account, one account pays another, and two requests ask for one uNYM more than
+     * the sender's liquid balance (a transfer, a delegation or a pledge increase), which rewards-service must refuse.
+     * None of it changes any stake, so the rewards are those of the network alone.
+     */
+    private void accountTraffic(NetworkGenerator.Network net) {
+        List<String> accounts = accounts(net);
+        String funded = accounts.get(accountRandom.nextInt(accounts.size()));
+        transfer(treasury(), funded, BigInteger.valueOf(100L + accountRandom.nextInt(901)).multiply(BigInteger.valueOf(1_000_000L)));
+
+        String from = accounts.get(accountRandom.nextInt(accounts.size()));
+        String to = accounts.get(accountRandom.nextInt(accounts.size()));
+        BigInteger amount = BigInteger.valueOf(1L + accountRandom.nextInt(50)).multiply(BigInteger.valueOf(1_000_000L));
+        BigInteger liquid = liquid(from);
+        if (!from.equals(to) && liquid != null && liquid.signum() > 0) {
+            transfer(from, to, amount.min(liquid));
+        }
+
+        List<Long> bonded = new ArrayList<>(nodeIds.values());
+        for (int k = 0; k < 2 && !bonded.isEmpty(); k++) {
+            switch (accountRandom.nextInt(3)) {
+                case 0 -> {
+                    String sender = accounts.get(accountRandom.nextInt(accounts.size()));
+                    BigInteger balance = liquid(sender);
+                    if (balance != null) {
+                        expectInsufficientBalance("transfer", api.post("/v1/accounts/" + sender + "/transfers",
+                                Map.of("to", treasury(), "amount", balance.add(BigInteger.ONE).toString()), account(sender)));
+                    }
+                }
+                case 1 -> {
+                    String delegator = net.delegators().isEmpty() ? accounts.getFirst()
+                            : net.delegators().get(accountRandom.nextInt(net.delegators().size()));
+                    long node = bonded.get(accountRandom.nextInt(bonded.size()));
+                    BigInteger balance = liquid(delegator);
+                    if (balance != null) {
+                        expectInsufficientBalance("delegation", api.post("/v1/delegators/" + delegator + "/delegations",
+                                Map.of("node_id", node, "amount", balance.add(BigInteger.ONE).toString()), account(delegator)));
+                    }
+                }
+                default -> {
+                    List<SimNode> owned = net.nodes().stream().filter(n -> nodeIds.containsKey(n.index())).toList();
+                    SimNode n = owned.get(accountRandom.nextInt(owned.size()));
+                    BigInteger balance = liquid(n.operator());
+                    if (balance != null) {
+                        expectInsufficientBalance("pledge increase", api.post("/v1/nodes/" + nodeIds.get(n.index()) + "/pledge",
+                                Map.of("amount", balance.add(BigInteger.ONE).toString()), account(n.operator())));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs {@code work} in order, or {@code parallel} at a time. */
+    private void each(List<Runnable> work) throws InterruptedException {
+        int parallel = Integer.parseInt(cfg.get("parallel"));
+        if (parallel <= 1) {
+            work.forEach(Runnable::run);
+            return;
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel)) {
+            work.forEach(pool::execute);
+        }
+    }
+
     private void delegatorActivity(NetworkGenerator.Network net) {
         if (net.delegations().isEmpty()) {
             return;
@@ -412,8 +637,14 @@ public final class Simulator {
             if (random.nextBoolean()) {
                 api.post("/v1/delegators/" + d.delegator() + "/delegations/" + nodeId + "/reward/withdraw", null, account(d.delegator()));
             } else {
+                BigInteger amount = BigInteger.valueOf(10_000_000L + random.nextInt(1_000_000_000));
+                // beyond its margin, the treasury funds the delegator first (transfers are immediate)
+                BigInteger liquid = liquid(d.delegator());
+                if (liquid != null && liquid.compareTo(amount) < 0) {
+                    transfer(treasury(), d.delegator(), amount.subtract(liquid).add(Genesis.DELEGATOR_MARGIN));
+                }
                 api.post("/v1/delegators/" + d.delegator() + "/delegations",
-                        Map.of("node_id", nodeId, "amount", String.valueOf(10_000_000L + random.nextInt(1_000_000_000))), account(d.delegator()));
+                        Map.of("node_id", nodeId, "amount", amount.toString()), account(d.delegator()));
             }
         }
     }

@@ -5,6 +5,7 @@ import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
 import net.nym.tokenomics.simulator.identity.AccountTokens;
 import net.nym.tokenomics.simulator.identity.Ed25519Identity;
+import net.nym.tokenomics.simulator.network.Genesis;
 import net.nym.tokenomics.simulator.network.NetworkGenerator;
 import net.nym.tokenomics.simulator.network.SimNode;
 import net.nym.tokenomics.eventlog.encoding.Base58;
@@ -14,6 +15,7 @@ import net.nym.tokenomics.ticketledger.signing.GatewaySignatures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,31 @@ class SimulatorPiecesTest {
         long top = pledges.subList(0, 200).stream().mapToLong(Long::longValue).sum();
         assertThat((double) top / total).isGreaterThan(0.3);
         assertThat(net.nodes().stream().map(SimNode::host).distinct().count()).isEqualTo(2000);
+    }
+
+    @Test
+    void theGenesisFundsEveryAccountForWhatItStakesAndRewardsServiceAcceptsIt() {
+        var cfg = Simulator.defaults();
+        cfg.putAll(java.util.Map.of("nodes", "300", "delegators", "100", "seed", "5"));
+        var network = Simulator.network(cfg);
+        Genesis genesis = Simulator.genesis(cfg);
+        var allocation = net.nym.tokenomics.rewards.application.GenesisFile.parse("simulated",
+                genesis.json().getBytes(StandardCharsets.UTF_8));
+        assertThat(allocation.mixminingPool()).as("the pool rewards-service is configured with").isEqualTo(Genesis.DEFAULT_REWARD_POOL);
+        assertThat(allocation.totalSupply()).isEqualTo(BigInteger.TEN.pow(15));
+        assertThat(allocation.treasury()).isEqualTo("n1treasury");
+        java.util.Map<String, BigInteger> balances = new java.util.HashMap<>();
+        allocation.balances().forEach(b -> balances.put(b.account(), b.amount()));
+        for (SimNode n : network.nodes()) {
+            assertThat(balances.get(n.operator())).as("%s funds its pledge", n.operator())
+                    .isEqualTo(BigInteger.valueOf(n.pledgeUnym()).add(Genesis.OPERATOR_MARGIN));
+        }
+        java.util.Map<String, BigInteger> delegated = new java.util.HashMap<>();
+        network.delegations().forEach(d -> delegated.merge(d.delegator(), BigInteger.valueOf(d.amountUnym()), BigInteger::add));
+        delegated.forEach((d, sum) -> assertThat(balances.get(d)).as("%s funds its delegations", d)
+                .isEqualTo(sum.add(Genesis.DELEGATOR_MARGIN)));
+        assertThat(balances).hasSize(network.nodes().size() + network.delegators().size() + 1);
+        assertThat(balances.get("n1treasury")).isEqualTo(genesis.treasuryBalance()).isPositive();
     }
 
     @Test

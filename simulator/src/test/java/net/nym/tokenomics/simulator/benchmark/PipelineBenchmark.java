@@ -55,21 +55,25 @@ public final class PipelineBenchmark {
         if (System.getProperty("e2e.xmx") == null) {
             System.setProperty("e2e.xmx", "1g");
         }
+        Map<String, String> cfg = Simulator.defaults();
+        cfg.putAll(a);
+        cfg.put("keys", keys.toString());
+        cfg.put("csv", keys.resolve("run.csv").toString());
+        cfg.put("genesis", keys.resolve("genesis.json").toString());
+        // the network's accounts funded at genesis, as the demo does
+        Path genesis = Simulator.genesis(cfg).write(Path.of(cfg.get("genesis")));
         Map<String, Map<String, String>> props = Map.of(
                 "*", Map.of("mp.jwt.verify.publickey.location", keys.resolve("jwt-public.pem").toUri().toString(),
                         "mp.jwt.verify.issuer", "nym-tokenomics"),
                 "performance", Map.of("performance.submission.allowed-signers", monitor),
-                "selection", Map.of("selection.clock.mode", "MANUAL"));
+                "selection", Map.of("selection.clock.mode", "MANUAL"),
+                "rewards", Map.of("rewards.genesis.file", genesis.toString()));
         try (ServiceProcesses system = new ServiceProcesses(Path.of("").toAbsolutePath(), 18581, props)) {
             system.startAll();
             Map<String, String> bases = new TreeMap<>();
             for (String svc : ServiceProcesses.SERVICES) {
                 bases.put(svc, system.baseUrl(svc));
             }
-            Map<String, String> cfg = Simulator.defaults();
-            cfg.putAll(a);
-            cfg.put("keys", keys.toString());
-            cfg.put("csv", keys.resolve("run.csv").toString());
             new Simulator(cfg, new Api(new Routes(bases))).run();
             System.out.println("run " + system.run() + ": services' logs in simulator/target/e2e-" + system.run());
             PipelineLatency.report(LocalInfra.kafkaConfig(), system.topic("selection"), 1);

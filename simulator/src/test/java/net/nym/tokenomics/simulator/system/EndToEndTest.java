@@ -49,6 +49,11 @@ class EndToEndTest {
         for (Simulator.EpochRow row : rows) {
             assertThat(Decimal.parse(row.distributed()).plus(Decimal.parse(row.unclaimed())))
                     .as("epoch %d: distributed + unclaimed = budget", row.epoch()).isEqualTo(Decimal.parse(row.budget()));
+            // the accounts' traffic (issue 15): every request beyond a balance refused with 409 insufficient_balance,
+            // every transfer and balance read answered as expected
+            assertThat(row.refusedAsExpected()).as("epoch %d: requests beyond balance refused as expected", row.epoch()).isEqualTo(2);
+            assertThat(row.unexpected()).as("epoch %d: unexpected answers to account requests", row.epoch()).isZero();
+            assertThat(row.transfers()).as("epoch %d: transfers accepted", row.epoch()).isGreaterThanOrEqualTo(1);
         }
         // Independently of the services' REST reads: what rewards-service published on its topic.
         assertThat(run.rewarded().stream().map(IntegrationEvents.EpochRewarded::epochId).toList())
@@ -64,6 +69,14 @@ class EndToEndTest {
             }
             assertThat(sum).as("epoch %d: sum of node rewards", epoch.epochId()).isEqualTo(epoch.distributed());
             assertThat(epoch.distributed().plus(epoch.unclaimed())).isEqualTo(epoch.budget());
+            // funded from the simulator's genesis file: every token of the 1,000,000,000 NYM is somewhere
+            IntegrationEvents.SupplyFigures supply = epoch.supply();
+            assertThat(supply).as("epoch %d: supply figures of a funded ledger", epoch.epochId()).isNotNull();
+            assertThat(supply.totalSupply().amount()).isEqualTo(java.math.BigInteger.TEN.pow(15));
+            assertThat(supply.liquid().toDecimal().plus(supply.escrowed().toDecimal()).plus(supply.staked().toDecimal())
+                    .plus(supply.accruedRewards()).plus(supply.rewardPool()).plus(supply.dust()))
+                    .as("epoch %d: liquid + escrowed + staked + accrued + pool + dust = total supply + fees", epoch.epochId())
+                    .isEqualTo(supply.totalSupply().toDecimal().plus(supply.feesReceived().toDecimal()));
         }
         assertThat(run.rewarded().stream().filter(e -> e.nodes().stream().anyMatch(n -> !n.reward().isZero())).count())
                 .as("nodes were actually paid").isGreaterThan(EPOCHS / 2);

@@ -9,6 +9,7 @@ import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.SignedMonitorPayload;
 import net.nym.tokenomics.simulator.identity.AccountTokens;
 import net.nym.tokenomics.simulator.identity.Ed25519Identity;
+import net.nym.tokenomics.simulator.network.Genesis;
 import net.nym.tokenomics.ticketledger.domain.ticket.BatchSigningPayload;
 import net.nym.tokenomics.ticketledger.domain.ticket.GatewayIdentity;
 import net.nym.tokenomics.ticketledger.domain.ticket.SubmittedTicket;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The black-box hostile-input suite of issue 14: the four packaged services behind the local gateway (the same nginx
  * configuration as {@code deploy/local/start-system.sh}), sent what hostile nodes, gateways, monitors and accounts
  * send. Every case asserts the status, the JSON error body {@code {"error","field","reason"}}, that no service's
- * event log grew, and that every service is ready afterwards. A real network is set up first (a bonded mixnode and
- * gateway, a delegation, an accepted ticket batch and monitor submission) so that replays and other accounts' objects
- * are real. Prints one line per case and a summary line.
+ * event log grew, and that every service is ready afterwards. A real network is set up first (its accounts funded by
+ * a genesis file; a bonded mixnode and gateway, a delegation, an accepted ticket batch and monitor submission) so that
+ * replays, balances and other accounts' objects are real. Prints one line per case and a summary line.
  */
 class HostileInputSuiteTest {
 
@@ -71,9 +73,19 @@ class HostileInputSuiteTest {
 
     private final List<Outcome> outcomes = new ArrayList<>();
 
-    record Outcome(String name, int expected, int actual, boolean jsonError, long written, boolean healthy, String body) {
+    /** {@code expectedError}: the JSON error body's {@code error} the case expects, or null for any. */
+    record Outcome(String name, int expected, int actual, boolean jsonError, long written, boolean healthy, String body,
+                   String expectedError) {
+        Outcome(String name, int expected, int actual, boolean jsonError, long written, boolean healthy, String body) {
+            this(name, expected, actual, jsonError, written, healthy, body, null);
+        }
+
         boolean passed() {
-            return expected == actual && (actual < 400 || jsonError) && written == 0 && healthy;
+            return expected == actual && (actual < 400 || jsonError) && written == 0 && healthy && errorAsExpected();
+        }
+
+        boolean errorAsExpected() {
+            return expectedError == null || expectedError.equals(errorOf(body));
         }
     }
 
@@ -83,6 +95,11 @@ class HostileInputSuiteTest {
         SystemRuns.writeLocalKeys(keys);
         monitor = new Ed25519Identity(java.util.HexFormat.of().parseHex(Files.readString(keys.resolve("monitor.seed")).trim()));
         tokens = new AccountTokens(keys.resolve("jwt-private.pem"));
+        // The set-up's accounts funded at genesis (issue 15): the two operators' pledges and the delegator's stake, each
+        // with a margin; the rest of the supply in the treasury. OTHER holds nothing.
+        Path genesis = new Genesis(Genesis.DEFAULT_TOTAL_SUPPLY, Genesis.DEFAULT_REWARD_POOL, Genesis.DEFAULT_TREASURY, Map.of(
+                OPERATOR, new BigInteger("1001000000000"), GATEWAY_OPERATOR, new BigInteger("1001000000000"),
+                DELEGATOR, new BigInteger("1000000000"))).write(keys.resolve("genesis.json"));
         Map<String, Map<String, String>> props = Map.of(
                 // production's host rule (ServiceProcesses allows loopback hosts for the simulator's local nodes)
                 "*", Map.of("mp.jwt.verify.publickey.location", keys.resolve("jwt-public.pem").toUri().toString(),
@@ -90,6 +107,7 @@ class HostileInputSuiteTest {
                 "performance", Map.of("performance.submission.allowed-signers", monitor.publicKeyBase58(),
                         "performance.prober.enabled", "false"),
                 "selection", Map.of("selection.clock.mode", "MANUAL"),
+                "rewards", Map.of("rewards.genesis.file", genesis.toString()),
                 // no scheduled work: every event written during a case is the case's doing
                 "ticket-ledger", Map.of("ticket-ledger.expiry.every", "off"));
         system = new ServiceProcesses(SystemRuns.REPO, 19410, props);
@@ -232,6 +250,23 @@ class HostileInputSuiteTest {
         check("an admin path with an account token", 403, "PUT", "/v1/admin/active-set", owner,
                 "{\"entry_gateways\":1,\"exit_gateways\":1,\"mixnodes\":3}");
 
+        // --- rewards: token accounts (issue 15): nothing beyond the liquid balance, nothing in another's name
+        String delegatorToken = account(DELEGATOR);
+        String transfers = "/v1/accounts/" + DELEGATOR + "/transfers";
+        checkError("transfer: one uNYM more than the balance (issue 15)", 409, "insufficient_balance", "POST", transfers,
+                delegatorToken, "{\"to\":" + quote(OTHER) + ",\"amount\":\"" + liquid(DELEGATOR).add(BigInteger.ONE) + "\"}");
+        checkError("transfer: from another account's address (issue 15)", 403, "forbidden", "POST", transfers, other,
+                "{\"to\":" + quote(OTHER) + ",\"amount\":\"1\"}");
+        checkError("transfer: a 129-character recipient (issue 15)", 400, "field_too_long", "POST", transfers, delegatorToken,
+                "{\"to\":\"n1" + "a".repeat(127) + "\",\"amount\":\"1\"}");
+        checkError("delegate: one uNYM more than the balance (issue 15)", 409, "insufficient_balance", "POST",
+                "/v1/delegators/" + DELEGATOR + "/delegations", delegatorToken,
+                "{\"node_id\":" + mixNode + ",\"amount\":\"" + liquid(DELEGATOR).add(BigInteger.ONE) + "\"}");
+        checkError("pledge: one uNYM more than the balance (issue 15)", 409, "insufficient_balance", "POST", pledge, owner,
+                "{\"amount\":\"" + liquid(OPERATOR).add(BigInteger.ONE) + "\"}");
+        checkError("account read: a 129-character address (issue 15)", 400, "field_too_long", "GET",
+                "/v1/accounts/n1" + "a".repeat(127), null, null);
+
         // --- rewards: amounts
         check("pledge: negative amount", 400, "POST", pledge, owner, "{\"amount\":\"-1\"}");
         check("pledge: zero amount", 400, "POST", pledge, owner, "{\"amount\":\"0\"}");
@@ -313,7 +348,8 @@ class HostileInputSuiteTest {
         System.out.printf("[hostile] summary: %d cases, %d answered as expected, %d 5xx, %d wrote to a log, %d left a service unready%n",
                 outcomes.size(), asExpected, fiveHundreds, writes, unhealthy);
         assertThat(outcomes.stream().filter(o -> !o.passed()).map(o -> o.name() + ": expected " + o.expected() + ", was "
-                + o.actual() + (o.jsonError() ? "" : " without the JSON error body") + (o.written() != 0 ? ", wrote " + o.written()
+                + o.actual() + (o.jsonError() ? "" : " without the JSON error body")
+                + (o.errorAsExpected() ? "" : " with error " + errorOf(o.body()) + ", not " + o.expectedError()) + (o.written() != 0 ? ", wrote " + o.written()
                 + " events" : "") + (o.healthy() ? "" : ", a service unready") + " — " + abbreviate(o.body())).toList())
                 .as("cases answered otherwise").isEmpty();
         assertThat(outcomes.size()).isGreaterThanOrEqualTo(60);
@@ -348,16 +384,42 @@ class HostileInputSuiteTest {
 
     private void check(String name, int expected, String method, String path, String authorization, String body)
             throws Exception {
+        checkError(name, expected, null, method, path, authorization, body);
+    }
+
+    /** As {@link #check}, and the JSON error body's {@code error} must be {@code error}. */
+    private void checkError(String name, int expected, String error, String method, String path, String authorization,
+                            String body) throws Exception {
         long before = totalEvents();
-        record(name, expected, before, send(method, path, authorization, body));
+        record(name, expected, error, before, send(method, path, authorization, body));
     }
 
     private void record(String name, int expected, long before, HttpResponse<String> r) throws Exception {
+        record(name, expected, null, before, r);
+    }
+
+    private void record(String name, int expected, String error, long before, HttpResponse<String> r) throws Exception {
         Thread.sleep(150); // anything the request set off (an outbox publication, a consumer) has had its chance to land
         long written = totalEvents() - before;
-        Outcome o = new Outcome(name, expected, r.statusCode(), jsonError(r.body()), written, healthy(), r.body());
+        Outcome o = new Outcome(name, expected, r.statusCode(), jsonError(r.body()), written, healthy(), r.body(), error);
         outcomes.add(o);
         print(o);
+    }
+
+    private static String errorOf(String body) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            return n == null ? null : n.path("error").asText(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** An account's liquid balance, as rewards-service answers {@code GET /v1/accounts/{address}}. */
+    private static BigInteger liquid(String address) throws Exception {
+        HttpResponse<String> r = send("GET", "/v1/accounts/" + address, null, null);
+        expect(r, 200);
+        return new BigInteger(JSON.readTree(r.body()).get("liquid").asText());
     }
 
     private static void print(Outcome o) {

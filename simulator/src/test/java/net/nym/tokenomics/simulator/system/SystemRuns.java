@@ -61,6 +61,12 @@ final class SystemRuns {
 
     static Outcome runSystem(Path keys, int epochs, long seed, int basePort, Disturbance disturbance) throws Exception {
         String monitor = new Ed25519Identity(HexFormat.of().parseHex(Files.readString(keys.resolve("monitor.seed")).trim())).publicKeyBase58();
+        Map<String, String> cfg = Simulator.defaults();
+        cfg.putAll(Map.of("nodes", "30", "delegators", "20", "epochs", String.valueOf(epochs), "tickets", "5",
+                "keys", keys.toString(), "seed", String.valueOf(seed), "genesis", keys.resolve("genesis-" + seed + ".json").toString()));
+        // The accounts are funded as in the demo: the simulator writes the genesis file of its network, rewards-service
+        // starts from it (the pool is the configured reward pool, so the rewards are those of the unfunded ledger).
+        Path genesis = Simulator.genesis(cfg).write(Path.of(cfg.get("genesis")));
         Map<String, Map<String, String>> props = Map.of(
                 "*", Map.of("mp.jwt.verify.publickey.location", keys.resolve("jwt-public.pem").toUri().toString(),
                         "mp.jwt.verify.issuer", "nym-tokenomics"),
@@ -68,16 +74,15 @@ final class SystemRuns {
                 "selection", Map.of("selection.clock.mode", "MANUAL", "selection.clock.epochs-in-interval", String.valueOf(EPOCHS_IN_INTERVAL)),
                 "rewards", Map.of("rewards.genesis.epochs-in-interval", String.valueOf(EPOCHS_IN_INTERVAL),
                         "rewards.genesis.entry-gateways", "4", "rewards.genesis.exit-gateways", "4",
-                        "rewards.genesis.mixnodes", "9", "rewards.genesis.standby", "3"));
+                        "rewards.genesis.mixnodes", "9", "rewards.genesis.standby", "3",
+                        "rewards.genesis.file", genesis.toString()));
         try (ServiceProcesses system = new ServiceProcesses(REPO, basePort, props)) {
             system.startAll();
             Map<String, String> bases = new TreeMap<>();
             for (String svc : ServiceProcesses.SERVICES) {
                 bases.put(svc, system.baseUrl(svc));
             }
-            Map<String, String> cfg = Simulator.defaults();
-            cfg.putAll(Map.of("nodes", "30", "delegators", "20", "epochs", String.valueOf(epochs), "tickets", "5",
-                    "keys", keys.toString(), "csv", keys.resolve("run-" + system.run() + ".csv").toString(), "seed", String.valueOf(seed)));
+            cfg.put("csv", keys.resolve("run-" + system.run() + ".csv").toString());
             List<Simulator.EpochRow> rows = new Simulator(cfg, new Api(new Routes(bases)))
                     .afterEpochEnded(epoch -> {
                         try {

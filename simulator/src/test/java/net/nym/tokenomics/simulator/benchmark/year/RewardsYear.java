@@ -48,6 +48,9 @@ final class RewardsYear {
     static final int ARRIVALS = 3;
     static final int LIVE_TARGET = 5_000;
     private static final int DELEGATORS = 3_000;
+    private static final String TREASURY = "n1yeartreasury";
+    /** Each delegator's genesis balance: 50,000 NYM (its live delegations rarely need more; the treasury tops up). */
+    private static final BigInteger DELEGATOR_FUNDS = BigInteger.valueOf(50_000_000_000L);
 
     private final DataSource dataSource;
     private final RewardsConfig config = ConfigDefaults.of(RewardsConfig.class);
@@ -68,7 +71,11 @@ final class RewardsYear {
         this.random = new Random(seed);
     }
 
-    /** Records the genesis from the service's default configuration, as the service does into an empty log. */
+    /**
+     * Records the genesis from the service's default configuration, as the service does into an empty log: the
+     * delegators funded (issue 15), the rest of the default total supply less the pool in the treasury, which funds
+     * each operator's pledge by transfer as it bonds.
+     */
     void initialize() {
         RewardsConfig.Genesis g = config.genesis();
         RewardingParams params = RewardingParams.initial(Decimal.parse(g.rewardPool()), Decimal.parse(g.stakingSupply()),
@@ -77,8 +84,14 @@ final class RewardsYear {
                 Percent.fromPercentageValue(g.intervalPoolEmissionPercent()),
                 new RewardedSetParams(g.entryGateways(), g.exitGateways(), g.mixnodes(), g.standby()), g.epochsInInterval(),
                 FeeIncomeParams.DISABLED);
+        Map<String, BigInteger> delegators = new java.util.TreeMap<>();
+        for (long d = 0; d < DELEGATORS; d++) {
+            delegators.put(delegator(d), DELEGATOR_FUNDS);
+        }
         ledger.execute(new LedgerCommand.InitializeLedger(Instant.now(), params, ContractSettings.DEFAULT,
-                g.firstEpochStart(), g.epochLength()), LedgerService.Publications.NONE);
+                g.firstEpochStart(), g.epochLength(), LedgerCommand.GenesisAllocation.withAccounts(
+                        new BigInteger(g.totalSupply()), Decimal.parse(g.rewardPool()), TREASURY, delegators)),
+                LedgerService.Publications.NONE);
     }
 
     /** Bonds {@code count} nodes in the current epoch, as {@code POST /v1/nodes} does once the identity signature has verified. */
@@ -87,8 +100,11 @@ final class RewardsYear {
             boolean gateway = i % 3 == 0;
             String host = "node" + i + ".year.example";
             IntegrationEvents.NodeRoles roles = new IntegrationEvents.NodeRoles(!gateway, gateway, gateway);
-            LedgerCommand.BondNode command = new LedgerCommand.BondNode(ledger.commandTime(), "n1yearoperator" + i,
-                    "yearidentity" + i, BigInteger.valueOf((100_000L + random.nextInt(900_000)) * 1_000_000L),
+            String owner = "n1yearoperator" + i;
+            BigInteger pledge = BigInteger.valueOf((100_000L + random.nextInt(900_000)) * 1_000_000L);
+            ledger.execute(new LedgerCommand.Transfer(ledger.commandTime(), TREASURY, owner, pledge), LedgerService.Publications.NONE);
+            LedgerCommand.BondNode command = new LedgerCommand.BondNode(ledger.commandTime(), owner,
+                    "yearidentity" + i, pledge,
                     new LedgerCommand.CostParamsInput(Decimal.percent(5 + random.nextInt(16)), BigInteger.valueOf(40_000_000)),
                     ledger.read(v -> v.ledger().globals().nextNodeId()));
             List<LedgerEvent> events = ledger.execute(command, evs -> evs.stream()
@@ -141,8 +157,14 @@ final class RewardsYear {
             while (occupied.contains(pair(who, node))) {
                 node = nodes.get(random.nextInt(nodes.size()));
             }
-            ledger.execute(new LedgerCommand.Delegate(ledger.commandTime(), delegator(who), node,
-                    BigInteger.valueOf((10L + random.nextInt(10_000)) * 1_000_000L)), LedgerService.Publications.NONE);
+            BigInteger amount = BigInteger.valueOf((10L + random.nextInt(10_000)) * 1_000_000L);
+            BigInteger liquid = ledger.read(v -> v.ledger().balance(delegator(who)).amount());
+            if (liquid.compareTo(amount) < 0) {
+                ledger.execute(new LedgerCommand.Transfer(ledger.commandTime(), TREASURY, delegator(who), DELEGATOR_FUNDS),
+                        LedgerService.Publications.NONE);
+            }
+            ledger.execute(new LedgerCommand.Delegate(ledger.commandTime(), delegator(who), node, amount),
+                    LedgerService.Publications.NONE);
             live.add(new long[]{who, node});
             occupied.add(pair(who, node));
         }
