@@ -4,13 +4,19 @@ import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Unym;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import net.nym.tokenomics.rewards.domain.MixnetLedger;
+import net.nym.tokenomics.rewards.domain.PendingEpochEvent;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
+import net.nym.tokenomics.rewards.readmodel.AccountMovement;
 import net.nym.tokenomics.rewards.readmodel.DelegationChange;
 import net.nym.tokenomics.rewards.readmodel.EpochTotals;
 import net.nym.tokenomics.rewards.readmodel.NodeEpochReward;
 
+import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,5 +88,98 @@ final class HistoryRows {
             delegationChange(before, version + 1 + i, events.get(i)).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * The movements of liquid balances that a decision's events make, appended after {@code version}: the same debits and
+     * credits as the ledger's token accounting (SupplyAccounting), in the events' order. Each account's balance is
+     * tracked through the list from {@code before.balance(account)}, so that {@code balance_after} is the balance once
+     * the movement is applied even when one decision moves an account twice. The owner of a pledged node is read from
+     * {@code before} (it never changes). An unfunded ledger (a log without a genesis allocation) moves no balance; a
+     * decision that allocates the genesis is funded from that event on.
+     */
+    static List<AccountMovement> accountMovements(MixnetLedger before, long version, List<LedgerEvent> events) {
+        Movements m = new Movements(before);
+        for (int i = 0; i < events.size(); i++) {
+            m.add(version + 1 + i, events.get(i));
+        }
+        return m.out;
+    }
+
+    private static final class Movements {
+        private final MixnetLedger before;
+        private final Map<String, BigInteger> balances = new HashMap<>();
+        private final List<AccountMovement> out = new ArrayList<>();
+        private boolean funded;
+        private long epoch;
+        private long version;
+        private Instant at;
+        private int seq;
+
+        Movements(MixnetLedger before) {
+            this.before = before;
+            this.funded = before.isInitialized() && before.globals().funded();
+            this.epoch = before.isInitialized() ? before.globals().currentEpoch() : 0;
+        }
+
+        void add(long version, LedgerEvent event) {
+            this.version = version;
+            this.at = event.at();
+            this.seq = 0;
+            switch (event) {
+                case LedgerEvent.LedgerInitialized e -> epoch = e.clock().absoluteEpochId();
+                case LedgerEvent.GenesisAllocated e -> {
+                    for (LedgerEvent.Allocated a : e.balances()) {
+                        move(a.account(), "genesis", null, null, a.amount().amount());
+                    }
+                    funded = true;
+                }
+                default -> {
+                    if (funded) {
+                        funded(event);
+                    }
+                }
+            }
+        }
+
+        private void funded(LedgerEvent event) {
+            switch (event) {
+                case LedgerEvent.TokensTransferred e -> {
+                    move(e.from(), "transfer_out", null, e.to(), e.amount().amount().negate());
+                    move(e.to(), "transfer_in", null, e.from(), e.amount().amount());
+                }
+                case LedgerEvent.NodeBonded e -> move(e.owner(), "bond", e.nodeId(), null, e.pledge().amount().negate());
+                case LedgerEvent.EpochEventQueued e -> {
+                    switch (e.event()) {
+                        case PendingEpochEvent.DelegationRequest p ->
+                                move(p.owner(), "delegate", p.nodeId(), null, p.amount().amount().negate());
+                        case PendingEpochEvent.PledgeIncrease p ->
+                                move(ownerOf(p.nodeId()), "pledge_more", p.nodeId(), null, p.amount().amount().negate());
+                        default -> { }
+                    }
+                }
+                case LedgerEvent.OperatorRewardWithdrawn e -> move(e.owner(), "operator_reward", e.nodeId(), null, e.paid().amount());
+                case LedgerEvent.DelegatorRewardWithdrawn e ->
+                        move(e.owner(), "delegator_reward", e.nodeId(), null, e.paid().amount());
+                case LedgerEvent.DelegationReturned e ->
+                        move(e.owner(), "delegation_returned", e.nodeId(), null, e.returned().amount());
+                case LedgerEvent.DelegationRemoved e -> move(e.owner(), "undelegated", e.nodeId(), null, e.paid().amount());
+                case LedgerEvent.PledgeDecreased e ->
+                        move(ownerOf(e.nodeId()), "pledge_decreased", e.nodeId(), null, e.amount().amount());
+                case LedgerEvent.NodeUnbonded e -> move(e.owner(), "unbonded", e.nodeId(), null, e.paid().amount());
+                default -> { }
+            }
+        }
+
+        private String ownerOf(long nodeId) {
+            return before.node(nodeId).map(n -> n.bond().owner())
+                    .orElseThrow(() -> new IllegalStateException("node " + nodeId + " does not exist"));
+        }
+
+        private void move(String account, String kind, Long nodeId, String counterparty, BigInteger change) {
+            BigInteger after = balances.getOrDefault(account, before.balance(account).amount()).add(change);
+            balances.put(account, after);
+            out.add(new AccountMovement(account, version, seq++, epoch, at, kind, nodeId, counterparty, change, new Unym(after)));
+        }
     }
 }

@@ -33,6 +33,7 @@ import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import net.nym.tokenomics.rewards.persistence.LedgerLog;
 import net.nym.tokenomics.rewards.persistence.RecordedInput;
 import net.nym.tokenomics.rewards.persistence.RewardHistoryTables;
+import net.nym.tokenomics.rewards.readmodel.AccountMovement;
 import net.nym.tokenomics.rewards.readmodel.DelegationChange;
 import net.nym.tokenomics.rewards.readmodel.EpochTotals;
 import net.nym.tokenomics.rewards.readmodel.NodeEpochReward;
@@ -330,8 +331,10 @@ public class LedgerService {
                 all.addAll(publications.of(a.events()));
                 // in the command's own transaction: a conflict rolls these rows back with the append
                 List<DelegationChange> changes = HistoryRows.delegationChanges(view.ledger, view.ledgerVersion, a.events());
+                List<AccountMovement> movements = HistoryRows.accountMovements(view.ledger, view.ledgerVersion, a.events());
                 yield Decision.accept(pending(all), c -> {
                     RewardHistoryTables.putDelegationChanges(c, changes);
+                    RewardHistoryTables.putAccountMovements(c, movements);
                     if (also != null) {
                         also.write(c, a.events());
                     }
@@ -397,7 +400,8 @@ public class LedgerService {
      * from the state before them); or why no command could be built.
      */
     private record Closing(List<LedgerEvent> events, long after, List<NodeEpochReward> nodeRewards,
-                           List<DelegationChange> delegationChanges, RuntimeException unbuildable) {
+                           List<DelegationChange> delegationChanges, List<AccountMovement> accountMovements,
+                           RuntimeException unbuildable) {
     }
 
     /**
@@ -419,6 +423,7 @@ public class LedgerService {
                     // conflict is the one whose rows are written
                     RewardHistoryTables.putNodeRewards(c, epoch, done.nodeRewards());
                     RewardHistoryTables.putDelegationChanges(c, done.delegationChanges());
+                    RewardHistoryTables.putAccountMovements(c, done.accountMovements());
                     RewardHistoryTables.putEpoch(c, ((Decision.Accepted<EpochTotals>) published).result());
                 }
                 return d;
@@ -452,7 +457,7 @@ public class LedgerService {
             command = EpochRewarding.closeCommand(view.ledger, epoch, in);
         } catch (RuntimeException unbuildable) {
             // handed back rather than thrown: nothing changed, so the fold stays valid and is not refolded
-            return Decision.none(new Closing(List.of(), view.ledgerVersion, List.of(), List.of(), unbuildable));
+            return Decision.none(new Closing(List.of(), view.ledgerVersion, List.of(), List.of(), List.of(), unbuildable));
         }
         return switch (LedgerDecider.decide(command, view.ledger)) {
             case net.nym.tokenomics.rewards.domain.Decision.Rejected r -> Decision.reject(r.rejection());
@@ -460,7 +465,8 @@ public class LedgerService {
                 LedgerEvent.EpochRewarded rewarded = (LedgerEvent.EpochRewarded) a.events().getFirst();
                 yield Decision.accept(pending(a.events()), new Closing(a.events(), view.ledgerVersion,
                         HistoryRows.nodeRewards(view.ledger, rewarded),
-                        HistoryRows.delegationChanges(view.ledger, view.ledgerVersion, a.events()), null));
+                        HistoryRows.delegationChanges(view.ledger, view.ledgerVersion, a.events()),
+                        HistoryRows.accountMovements(view.ledger, view.ledgerVersion, a.events()), null));
             }
         };
     }

@@ -8,6 +8,7 @@ import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import net.nym.tokenomics.rewards.persistence.LedgerEventCodec;
 import net.nym.tokenomics.rewards.persistence.LedgerLog;
 import net.nym.tokenomics.rewards.persistence.RewardHistoryTables;
+import net.nym.tokenomics.rewards.readmodel.AccountMovement;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -29,7 +31,7 @@ import java.util.OptionalLong;
 public class ReadModelRebuild {
 
     /** What a rebuild read and wrote. */
-    public record Result(long events, long epochs, long nodeRewards, long delegationChanges) {
+    public record Result(long events, long epochs, long nodeRewards, long delegationChanges, long accountMovements) {
     }
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
@@ -45,29 +47,47 @@ public class ReadModelRebuild {
 
     /**
      * The rows are written with their events; a log imported from Kafka (or restored without the tables) has rewarded
-     * epochs but no rows. At start-up, after the ledger is folded: when the last rewarded epoch has no row, rebuild.
+     * epochs but no rows, and a database migrated to V103 has account movements in its log but none in
+     * {@code account_movement}. At start-up, after the ledger is folded: when the last rewarded epoch has no row, or the
+     * genesis allocation's first movement has none, rebuild.
      */
     void onStart(@Observes @Priority(20) StartupEvent event, LedgerService ledger) {
         rebuildIfBehindLog(ledger.read(v -> v.publishedDigests().isEmpty()
                 ? OptionalLong.empty() : OptionalLong.of(v.publishedDigests().lastKey())));
     }
 
-    /** Rebuilds when the given last rewarded epoch has no {@code reward_epoch} row; says whether it did. */
+    /**
+     * Rebuilds when the given last rewarded epoch has no {@code reward_epoch} row or the log's genesis allocation has no
+     * {@code account_movement} row (two primary-key lookups, and a read of the stream's first two events); says whether
+     * it did.
+     */
     public boolean rebuildIfBehindLog(OptionalLong lastRewardedEpoch) {
-        if (lastRewardedEpoch.isEmpty() || Transactions.inTransaction(dataSource,
-                c -> RewardHistoryTables.holdsEpoch(c, lastRewardedEpoch.getAsLong()))) {
+        String behind = Transactions.inTransaction(dataSource, c -> {
+            if (lastRewardedEpoch.isPresent() && !RewardHistoryTables.holdsEpoch(c, lastRewardedEpoch.getAsLong())) {
+                return "no row for rewarded epoch " + lastRewardedEpoch.getAsLong();
+            }
+            for (StoredEvent stored : store.readStreamAfter(c, LedgerLog.LEDGER, 0, 2)) {
+                if (codec.decode(stored) instanceof LedgerEvent.GenesisAllocated g && !g.balances().isEmpty()
+                        && !RewardHistoryTables.holdsMovement(c, g.balances().getFirst().account(), stored.streamVersion(), 0)) {
+                    return "no account movement of the genesis allocation";
+                }
+            }
+            return null;
+        });
+        if (behind == null) {
             return false;
         }
-        LOG.warnf("the history read models have no row for rewarded epoch %d (e.g. after a rebuild from Kafka): "
-                + "rebuilding them from the log", lastRewardedEpoch.getAsLong());
+        LOG.warnf("the history read models have %s (e.g. after a rebuild from Kafka, or a migration that added a read "
+                + "model): rebuilding them from the log", behind);
         rebuild();
         return true;
     }
 
     public Result rebuild() {
         Result done = Transactions.inTransaction(dataSource, this::rebuild);
-        LOG.infof("history read models rebuilt from %d ledger events: %d epochs, %d node rewards, %d delegation changes",
-                done.events(), done.epochs(), done.nodeRewards(), done.delegationChanges());
+        LOG.infof("history read models rebuilt from %d ledger events: %d epochs, %d node rewards, %d delegation changes, "
+                + "%d account movements", done.events(), done.epochs(), done.nodeRewards(), done.delegationChanges(),
+                done.accountMovements());
         return done;
     }
 
@@ -82,9 +102,11 @@ public class ReadModelRebuild {
         long epochs = 0;
         long nodeRewards = 0;
         long changes = 0;
+        long movements = 0;
         List<StoredEvent> batch;
         do {
             batch = store.readStreamAfter(c, LedgerLog.LEDGER, view.ledgerVersion(), BATCH);
+            List<AccountMovement> batchMovements = new ArrayList<>();
             for (StoredEvent stored : batch) {
                 Object event = codec.decode(stored);
                 switch (event) {
@@ -102,6 +124,7 @@ public class ReadModelRebuild {
                             RewardHistoryTables.putDelegationChanges(c, List.of(change.get()));
                             changes++;
                         }
+                        batchMovements.addAll(HistoryRows.accountMovements(view.ledger(), stored.streamVersion() - 1, List.of(e)));
                     }
                     // published after the closing's domain events, on the state they left
                     case IntegrationEvents.EpochRewarded r -> {
@@ -119,7 +142,9 @@ public class ReadModelRebuild {
                 view.applyLedger(stored.streamVersion(), event, false);
                 events++;
             }
+            RewardHistoryTables.putAccountMovements(c, batchMovements);
+            movements += batchMovements.size();
         } while (batch.size() == BATCH);
-        return new Result(events, epochs, nodeRewards, changes);
+        return new Result(events, epochs, nodeRewards, changes, movements);
     }
 }

@@ -2,6 +2,7 @@ package net.nym.tokenomics.rewards.persistence;
 
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Unym;
+import net.nym.tokenomics.rewards.readmodel.AccountMovement;
 import net.nym.tokenomics.rewards.readmodel.DelegationChange;
 import net.nym.tokenomics.rewards.readmodel.EpochTotals;
 import net.nym.tokenomics.rewards.readmodel.NodeEpochReward;
@@ -16,7 +17,7 @@ import java.sql.Types;
 import java.util.List;
 
 /**
- * Writes the reward and delegation history tables (V101) by JDBC, always inside the caller's transaction: the one that
+ * Writes the reward and delegation history tables (V101) and the account history (V103) by JDBC, always inside the caller's transaction: the one that
  * appends the events the rows come from, or a rebuild's. Each write replaces what its key already holds, so the
  * rows of a decision decided again after a conflict end up as that decision's.
  */
@@ -98,12 +99,61 @@ public final class RewardHistoryTables {
         }
     }
 
-    /** Deletes every row of the three tables (a rebuild, in its transaction). */
+    public static void putAccountMovements(Connection c, List<AccountMovement> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO account_movement (account, ledger_version, seq, epoch_id, at, kind, node_id, counterparty, change,
+                    balance_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (account, ledger_version, seq) DO UPDATE SET epoch_id = excluded.epoch_id, at = excluded.at,
+                    kind = excluded.kind, node_id = excluded.node_id, counterparty = excluded.counterparty,
+                    change = excluded.change, balance_after = excluded.balance_after""")) {
+            for (AccountMovement m : rows) {
+                ps.setString(1, m.account());
+                ps.setLong(2, m.ledgerVersion());
+                ps.setInt(3, m.seq());
+                ps.setLong(4, m.epochId());
+                ps.setTimestamp(5, Timestamp.from(m.at()));
+                ps.setString(6, m.kind());
+                if (m.nodeId() == null) {
+                    ps.setNull(7, Types.BIGINT);
+                } else {
+                    ps.setLong(7, m.nodeId());
+                }
+                if (m.counterparty() == null) {
+                    ps.setNull(8, Types.VARCHAR);
+                } else {
+                    ps.setString(8, m.counterparty());
+                }
+                ps.setBigDecimal(9, new BigDecimal(m.change()));
+                ps.setBigDecimal(10, new BigDecimal(m.balanceAfter().amount()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Deletes every row of the four tables (a rebuild, in its transaction). */
     public static void clear(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM reward_node_epoch");
             s.executeUpdate("DELETE FROM reward_epoch");
             s.executeUpdate("DELETE FROM delegation_change");
+            s.executeUpdate("DELETE FROM account_movement");
+        }
+    }
+
+    /** Whether {@code account_movement} holds the row of this key (a primary-key lookup). */
+    public static boolean holdsMovement(Connection c, String account, long ledgerVersion, int seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM account_movement WHERE account = ? AND ledger_version = ? AND seq = ?")) {
+            ps.setString(1, account);
+            ps.setLong(2, ledgerVersion);
+            ps.setInt(3, seq);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -1,9 +1,13 @@
 package net.nym.tokenomics.rewards.rest;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import net.nym.tokenomics.eventlog.api.BoundedInput;
 import net.nym.tokenomics.eventlog.decimal.Decimal;
@@ -17,6 +21,8 @@ import net.nym.tokenomics.rewards.domain.NodeRecord;
 import net.nym.tokenomics.rewards.domain.PendingEpochEvent;
 import net.nym.tokenomics.rewards.domain.Supply;
 import net.nym.tokenomics.rewards.domain.SupplyCheck;
+import net.nym.tokenomics.rewards.readmodel.AccountMovement;
+import net.nym.tokenomics.rewards.readmodel.AccountMovementRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +30,9 @@ import java.util.Optional;
 
 /**
  * Public reads of accounts and the token supply (issue 15): an account's liquid, escrowed and staked tokens and its
- * accrued rewards; the supply equation's terms; the circulating supply in nym-api's shape. Amounts in uNYM as strings.
+ * accrued rewards; the movements of its liquid balance (from the {@code account_movement} read model, through Hibernate
+ * Reactive, ADR 0012); the supply equation's terms; the circulating supply in nym-api's shape. Amounts in uNYM as
+ * strings.
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -111,6 +119,26 @@ public class AccountReadResource {
             Decimal total = liquid.toDecimal().plus(escrowed.toDecimal()).plus(staked.toDecimal()).plus(accrued);
             return new AccountResponse(address, liquid, escrowed, staked, accrued, total, bonded.orElse(null), pending);
         });
+    }
+
+    /**
+     * The movements of the account's liquid balance, newest first: each with its kind, signed change and the balance
+     * after it; the newest row's {@code balance_after} is the account's {@code liquid}.
+     */
+    @GET
+    @Path("/accounts/{address}/history")
+    @WithSession
+    public Uni<ReadResource.Page<AccountMovement>> history(@PathParam("address") String address,
+                                                           @QueryParam("page") @DefaultValue("0") int page,
+                                                           @QueryParam("per_page") @DefaultValue("100") int perPage) {
+        BoundedInput.text("address", address, AccountResource.MAX_ADDRESS);
+        ReadResource.checkPage(page, perPage);
+        ledger.read(v -> {
+            funded(v.ledger());
+            return null;
+        });
+        return AccountMovementRow.countOf(address).flatMap(total -> AccountMovementRow.page(address, page, perPage)
+                .map(items -> new ReadResource.Page<>(page, perPage, total, items)));
     }
 
     @GET

@@ -335,12 +335,14 @@ public class ReadResource {
         }
     }
 
+    /** The paged reads' bounds: 400 {@code invalid_page} / {@code invalid_per_page}, as the other services' paged reads. */
     static void checkPage(int page, int perPage) {
         if (page < 0) {
-            throw RejectedException.invalid("page", "page must be >= 0");
+            throw RejectedException.of(ErrorKind.INVALID, "invalid_page", "page", "page must be >= 0");
         }
         if (perPage < 1 || perPage > MAX_PER_PAGE) {
-            throw RejectedException.invalid("per_page", "per_page must be between 1 and " + MAX_PER_PAGE);
+            throw RejectedException.of(ErrorKind.INVALID, "invalid_per_page", "per_page",
+                    "per_page must be between 1 and " + MAX_PER_PAGE);
         }
     }
 }

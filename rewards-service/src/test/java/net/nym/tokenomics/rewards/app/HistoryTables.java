@@ -16,7 +16,8 @@ final class HistoryTables {
     private static final Map<String, String> ORDER = Map.of(
             "reward_epoch", "epoch_id",
             "reward_node_epoch", "node_id, epoch_id",
-            "delegation_change", "ledger_version");
+            "delegation_change", "ledger_version",
+            "account_movement", "account, ledger_version, seq");
 
     private HistoryTables() {
     }
@@ -24,7 +25,7 @@ final class HistoryTables {
     static Map<String, List<List<String>>> rows(DataSource dataSource) {
         return Transactions.inTransaction(dataSource, c -> {
             Map<String, List<List<String>>> out = new LinkedHashMap<>();
-            for (String table : List.of("reward_epoch", "reward_node_epoch", "delegation_change")) {
+            for (String table : List.of("reward_epoch", "reward_node_epoch", "delegation_change", "account_movement")) {
                 List<List<String>> rows = new ArrayList<>();
                 try (Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + ORDER.get(table))) {

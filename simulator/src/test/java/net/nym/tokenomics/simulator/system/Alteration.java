@@ -66,6 +66,36 @@ final class Alteration {
                 });
     }
 
+    /**
+     * A balance event (issue 15): the first transfer between accounts recorded during {@code epoch}, one uNYM more. It
+     * still moves tokens without creating any, but the balances it leaves are not those the closing of {@code epoch}
+     * published (their hash is in the state digest).
+     */
+    static TopicLog transferDuring(TopicLog rewards, long epoch) {
+        long[] current = {0};
+        return alterOne(rewards, e -> {
+            if (e.eventType().equals("ledger.EpochAdvanced")) {
+                current[0] = tree(e).get("closed_epoch_id").asLong() + 1;
+                return false;
+            }
+            return current[0] == epoch && e.eventType().equals("ledger.TokensTransferred");
+        }, e -> {
+            ObjectNode j = (ObjectNode) tree(e);
+            j.put("amount", new java.math.BigInteger(j.get("amount").asText()).add(java.math.BigInteger.ONE).toString());
+            return j.toString();
+        });
+    }
+
+    /** The genesis allocation with one uNYM more in its first balance: a token from nowhere (issue 15). */
+    static TopicLog genesisBalance(TopicLog rewards) {
+        return alterOne(rewards, e -> e.eventType().equals("ledger.GenesisAllocated"), e -> {
+            ObjectNode j = (ObjectNode) tree(e);
+            ObjectNode first = (ObjectNode) j.get("balances").get(0);
+            first.put("amount", new java.math.BigInteger(first.get("amount").asText()).add(java.math.BigInteger.ONE).toString());
+            return j.toString();
+        });
+    }
+
     /** The weight of the first candidate in the proof of {@code epoch}, one atom more; the proof's digest is kept. */
     static TopicLog weightInProof(TopicLog selection, long epoch) {
         return alterOne(selection, e -> e.eventType().equals(SelectionEvents.REWARDED_SET_SELECTED)

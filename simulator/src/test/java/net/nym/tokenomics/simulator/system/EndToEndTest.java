@@ -119,7 +119,8 @@ class EndToEndTest {
     /**
      * The audit reads only the run's four topics: it must pass on the run as it happened, and find the first altered
      * event in copies where one event was changed: a performance result (through the command line, on real topics),
-     * a reward inside rewards-service's epoch closing, a candidate's weight inside a selection proof.
+     * a reward inside rewards-service's epoch closing, a candidate's weight inside a selection proof, a balance event
+     * (a transfer, the genesis).
      */
     private static void theAuditPassesAndCatchesAlteredEvents(Outcome run, TopicLog selection, TopicLog performance,
                                                               TopicLog ticketLedger, TopicLog rewards) throws Exception {
@@ -151,6 +152,22 @@ class EndToEndTest {
             assertThat(f.epoch()).isEqualTo(20);
             assertThat(f.check()).isEqualTo("rewards.epoch");
             assertThat(f.what()).contains("EpochRewarded");
+        });
+
+        // 4. A balance event (issue 15): a transfer during epoch 25, one uNYM more; and a genesis balance one uNYM more.
+        Audit.Report transferAltered = Audit.audit(selection, performance, ticketLedger, Alteration.transferDuring(rewards, 25),
+                Map.of(), m -> { });
+        assertThat(transferAltered.firstMismatch()).hasValueSatisfying(f -> {
+            assertThat(f.epoch()).isEqualTo(25);
+            assertThat(f.check()).isEqualTo("rewards.epoch");
+            assertThat(f.what()).contains("EpochRewarded").contains("state_digest");
+        });
+        Audit.Report genesisAltered = Audit.audit(selection, performance, ticketLedger, Alteration.genesisBalance(rewards),
+                Map.of(), m -> { });
+        assertThat(genesisAltered.firstMismatch()).hasValueSatisfying(f -> {
+            assertThat(f.epoch()).isEqualTo(0);
+            assertThat(f.check()).isEqualTo("rewards.supply");
+            assertThat(f.what()).contains("total supply");
         });
 
         // 3. One candidate's weight inside epoch 30's selection proof (its digest left as it was).
