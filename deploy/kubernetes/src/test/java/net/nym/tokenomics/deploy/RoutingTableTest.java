@@ -115,6 +115,39 @@ class RoutingTableTest {
         }
     }
 
+    /**
+     * nym-api answers any origin: every rule of a public route carries the Gateway API CORS filter for any origin,
+     * without credentials (README, "CORS"); admin routes carry none.
+     */
+    @ParameterizedTest(name = "overlay {0}")
+    @FieldSource("OVERLAYS")
+    void publicRoutesAnswerAnyOrigin(String overlay) {
+        List<ObjectNode> routes = Manifests.ofKind(Manifests.overlay(overlay), "HTTPRoute");
+        int publicRoutes = 0;
+        for (ObjectNode route : routes) {
+            boolean admin = "admin".equals(route.path("metadata").path("labels").path("nym.net/route-class").asText());
+            publicRoutes += admin ? 0 : 1;
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                List<JsonNode> cors = new ArrayList<>();
+                rule.path("filters").forEach(f -> {
+                    if ("CORS".equals(f.path("type").asText())) {
+                        cors.add(f.path("cors"));
+                    }
+                });
+                if (admin) {
+                    assertThat(cors).as(Manifests.id(route)).isEmpty();
+                    continue;
+                }
+                assertThat(cors).as(Manifests.id(route)).hasSize(1);
+                JsonNode c = cors.getFirst();
+                assertThat(c.path("allowOrigins").toString()).as(Manifests.id(route)).isEqualTo("[\"*\"]");
+                assertThat(c.path("allowMethods").toString()).as(Manifests.id(route)).contains("\"GET\"", "\"POST\"");
+                assertThat(c.path("allowCredentials").asBoolean(false)).as(Manifests.id(route)).isFalse();
+            }
+        }
+        assertThat(publicRoutes).isGreaterThanOrEqualTo(4);
+    }
+
     static List<Match> matches(List<ObjectNode> resources) {
         List<Match> out = new ArrayList<>();
         for (ObjectNode route : Manifests.ofKind(resources, "HTTPRoute")) {

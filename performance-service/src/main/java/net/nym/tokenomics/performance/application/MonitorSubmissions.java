@@ -6,6 +6,7 @@ import net.nym.tokenomics.eventlog.api.RejectedException;
 import net.nym.tokenomics.eventlog.api.Rejection;
 import net.nym.tokenomics.eventlog.store.DuplicateEventException;
 import net.nym.tokenomics.eventlog.command.Decision;
+import net.nym.tokenomics.performance.domain.monitoring.IgnoredResult;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorKind;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorResult;
 import net.nym.tokenomics.performance.domain.monitoring.MonitorSubmissionDecider;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,7 +56,8 @@ public class MonitorSubmissions {
         }
     }
 
-    public record Accepted(int results, Instant receivedAt) { }
+    /** {@code results} entries recorded; {@code ignored} the entries that cannot be used, in submission order. */
+    public record Accepted(int results, Instant receivedAt, List<IgnoredResult> ignored) { }
 
     public Accepted submit(MonitorKind kind, List<MonitorResult> results, String signer, String signature, long timestamp) {
         Instant receivedAt = clock.instant();
@@ -62,6 +65,7 @@ public class MonitorSubmissions {
         // The cheap check first: a signer off the allow-list is refused (UnknownSigner) without verifying anything.
         boolean signatureValid = allowedSigners.contains(signer) && verify(signed, signer, signature);
         byte[] signedDigest = digest(signer, signed);
+        String digestHex = HexFormat.of().formatHex(signedDigest);
         // Read before deciding (only for a verified signature, so a forgery costs no query): a replay on this endpoint
         // is still the decider's duplicate_submission, one from the other endpoint is refused once the rest passes.
         boolean recordedElsewhere = signatureValid && app.recorded(chunkId(signedDigest, 0));
@@ -69,10 +73,11 @@ public class MonitorSubmissions {
         try {
             decision = app.decide(PerformanceEvents.submissionStream(kind, signer), state -> {
                 SubmitMonitoringResults command = new SubmitMonitoringResults(kind, results, signer, timestamp,
-                        signatureValid, receivedAt, state.bondedNodes(), allowedSigners, app.config().submission().policy());
+                        signatureValid, digestHex, receivedAt, state.bondedNodes(), allowedSigners,
+                        app.config().submission().policy());
                 return PerformanceApplication.then(MonitorSubmissionDecider.decide(command, state.submissions()),
                         events -> recordedElsewhere ? Decision.reject(replayed(signer, timestamp))
-                                : Decision.accept(chunks(events.getFirst(), signedDigest), new Accepted(results.size(), receivedAt)));
+                                : Decision.accept(chunks(events.getFirst(), signedDigest), accepted(command, events.getFirst())));
             });
         } catch (DuplicateEventException replay) {
             // The same replay racing the read above: the log's unique event id refused the append, nothing was written.
@@ -84,14 +89,24 @@ public class MonitorSubmissions {
         };
     }
 
+    private Accepted accepted(SubmitMonitoringResults command, MonitoringResultsRecorded event) {
+        List<IgnoredResult> ignored = MonitorSubmissionDecider.sort(command).ignored();
+        if (!ignored.isEmpty()) {
+            LOG.debugf("monitor submission by %s at %d: %d entries recorded, %d ignored (first: %s)", command.signer(),
+                    command.timestamp(), event.results().size(), ignored.size(), ignored.getFirst());
+        }
+        return new Accepted(event.results().size(), event.receivedAt(), ignored);
+    }
+
     /**
-     * Signed bytes already recorded on the other endpoint's stream: they do not name the kind (nym-api's protocol), so
-     * the same bytes are one submission whichever endpoint they reach, and count once.
+     * Signed bytes already in the log though not in this state's replay keys: recorded on the other endpoint's stream
+     * (they do not name the kind, nym-api's protocol, so the same bytes are one submission whichever endpoint they
+     * reach, and count once), or by another instance not yet folded here.
      */
     private static Rejection replayed(String signer, long timestamp) {
         return Rejection.of(ErrorKind.CONFLICT, "replayed_submission", "signature",
                 "these signed bytes (signer " + signer + ", timestamp " + timestamp
-                        + ") were already accepted on the other monitor endpoint");
+                        + ") were already accepted, on the other monitor endpoint or by another instance");
     }
 
     private RejectedException countRejected(Rejection rejection) {
@@ -104,18 +119,21 @@ public class MonitorSubmissions {
     }
 
     /**
-     * The accepted submission as events of at most {@code results-per-event} results, appended together. Folding them
-     * gives the same measurements and the same replay key as one event would.
+     * The accepted submission as events of at most {@code results-per-event} results, appended together; at least one,
+     * so a submission of only ignored entries is recorded too. Folding them gives the same measurements and the same
+     * replay key as one event would.
      */
     private List<Decision.Pending> chunks(MonitoringResultsRecorded event, byte[] signedDigest) {
         int size = Math.max(1, app.config().submission().resultsPerEvent());
         List<MonitorResult> all = event.results();
         List<Decision.Pending> out = new ArrayList<>(all.size() / size + 1);
-        for (int from = 0; from < all.size(); from += size) {
+        int from = 0;
+        do {
             MonitoringResultsRecorded part = new MonitoringResultsRecorded(event.kind(), event.signer(), event.timestamp(),
-                    event.receivedAt(), all.subList(from, Math.min(all.size(), from + size)));
+                    event.receivedAt(), all.subList(from, Math.min(all.size(), from + size)), event.signedDigest());
             out.add(app.pending(chunkId(signedDigest, from / size), part));
-        }
+            from += size;
+        } while (from < all.size());
         return out;
     }
 

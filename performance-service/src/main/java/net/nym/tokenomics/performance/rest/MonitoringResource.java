@@ -37,7 +37,10 @@ public class MonitoringResource {
 
     public record SubmissionRequest(List<ResultItem> results, String signature, String signer, Long timestamp) { }
 
-    public record SubmissionAccepted(int recorded, Instant receivedAt) { }
+    /** An entry not counted, with its position in the submission and why (nym-api stores every entry; B.7). */
+    public record Ignored(int index, long nodeId, String reason, String detail) { }
+
+    public record SubmissionAccepted(int recorded, Instant receivedAt, List<Ignored> ignored) { }
 
     /** The longest Base58 of an ed25519 public key (44) and of a signature (88). */
     static final int MAX_KEY_TEXT = Base58.maxEncodedLength(Ed25519.KEY_BYTES);
@@ -95,7 +98,8 @@ public class MonitoringResource {
                     require(item.reliability(), "results[" + i + "].reliability")));
         }
         MonitorSubmissions.Accepted accepted = submissions.submit(kind, results, signer, signature, timestamp);
-        return new SubmissionAccepted(accepted.results(), accepted.receivedAt());
+        return new SubmissionAccepted(accepted.results(), accepted.receivedAt(), accepted.ignored().stream()
+                .map(i -> new Ignored(i.index(), i.nodeId(), i.reason().code(), i.detail())).toList());
     }
 
     private static <T> T require(T value, String field) {

@@ -64,7 +64,7 @@ class ErrorTableTest {
     @Test
     void invalidField400() {
         refused(() -> Fixtures.submit("node", Fixtures.body(MonitorKeys.ALLOWED,
-                List.of(new MonitorResult(node, Fixtures.identity(node), 101)), Fixtures.nextTimestamp())),
+                List.of(new MonitorResult(node, Fixtures.identity(node), 256)), Fixtures.nextTimestamp())),
                 400, "reliability_out_of_range", "results[0].reliability");
         refused(() -> Fixtures.submit("node", "{\"results\":[],\"signature\":\"s\",\"signer\":\"k\"}"),
                 400, "missing_field", "timestamp");

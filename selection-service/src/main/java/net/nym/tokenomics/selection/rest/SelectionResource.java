@@ -57,6 +57,22 @@ public class SelectionResource {
                                        List<String> waitingFor) {
     }
 
+    /**
+     * nym-api's {@code GET /v1/epoch/current}, the mixnet contract's {@code Interval}: {@code id} is the interval,
+     * {@code current_epoch_id} the epoch's index within it, {@code total_elapsed_epochs} the absolute epoch id,
+     * {@code current_epoch_start} RFC 3339 and {@code epoch_length} a Rust {@code Duration}.
+     */
+    public record IntervalResponse(long id, int epochsInInterval, Instant currentEpochStart, int currentEpochId,
+                                   RustDuration epochLength, long totalElapsedEpochs) {
+    }
+
+    /** serde's form of {@code std::time::Duration}. */
+    public record RustDuration(long secs, int nanos) {
+        static RustDuration of(java.time.Duration d) {
+            return new RustDuration(d.getSeconds(), d.getNano());
+        }
+    }
+
     private final SelectionService service;
 
     public SelectionResource(SelectionService service) {
@@ -131,6 +147,35 @@ public class SelectionResource {
                                 ended.start(), ended.end(), "awaiting_rewarded_set", v.waitingFor())).build();
             }
         };
+    }
+
+    /**
+     * The epoch as nym-api reports it. While the next rewarded set is awaited the contract has not advanced yet (its
+     * last {@code AssignRoles} does that, A.1e), so this is still the epoch that ended, as in {@code /v1/epochs/current}.
+     */
+    @GET
+    @Path("/epoch/current")
+    public IntervalResponse currentInterval() {
+        SelectionService.ReadView v = service.view();
+        return switch (v.clock()) {
+            case EpochClockState.Uninitialized u -> throw RejectedException.of(ErrorKind.NOT_READY, "clock_not_initialised",
+                    "epoch_id", "no epoch yet");
+            case EpochClockState.Running r -> interval(r.config(), r.current().epochId(), r.current().intervalId(),
+                    r.current().epochInInterval(), r.current().start());
+            case EpochClockState.AwaitingRewardedSet a -> {
+                EpochClockEvent.EpochEnded ended = v.lastEnded();
+                yield ended == null
+                        ? interval(a.config(), a.next().epochId(), a.next().intervalId(), a.next().epochInInterval(),
+                                a.next().start())
+                        : interval(a.config(), ended.epochId(), ended.intervalId(), ended.epochInInterval(), ended.start());
+            }
+        };
+    }
+
+    private static IntervalResponse interval(ClockConfig config, long epochId, long intervalId, int epochInInterval,
+                                             Instant start) {
+        return new IntervalResponse(intervalId, config.epochsInInterval(), start, epochInInterval,
+                RustDuration.of(config.epochLength()), epochId);
     }
 
     private static CurrentEpochResponse response(ClockConfig config, long epochId, long intervalId, int epochInInterval,

@@ -8,9 +8,10 @@ import java.util.TreeSet;
 
 /**
  * State of the submission stream: the keys of recently recorded submissions, for replay detection.
- * Keys older than {@code retention} before the newest recorded {@code receivedAt} are dropped: such a timestamp is
- * already refused as stale as long as {@code retention} exceeds the freshness window plus any clock skew between
- * the instances that record (use minutes, not seconds). Pruning reads only event fields, so a fold is reproducible.
+ * Keys whose timestamp is older than {@code retention} before the newest recorded {@code receivedAt} are dropped: such
+ * a timestamp is already refused as stale as long as {@code retention} exceeds the freshness window plus any clock skew
+ * between the instances that record (use minutes, not seconds). A timestamp from the future (accepted, as by nym-api)
+ * stays until it is that old. Pruning reads only event fields, so a fold is reproducible.
  */
 public record SubmissionLedger(Duration retention, NavigableSet<SubmissionKey> recentKeys) {
 
@@ -33,7 +34,7 @@ public record SubmissionLedger(Duration retention, NavigableSet<SubmissionKey> r
         TreeSet<SubmissionKey> next = new TreeSet<>(recentKeys);
         next.add(event.key());
         long horizon = event.receivedAt().getEpochSecond() - retention.toSeconds();
-        next.headSet(new SubmissionKey("", MonitorKind.NODE, horizon), false).clear();
+        next.headSet(SubmissionKey.first(horizon), false).clear();
         return new SubmissionLedger(retention, next);
     }
 }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Submission limits. {@code freshness}: a submission is stale when {@code receivedAt − timestamp ≥ freshness}
- * (nym-api: 5 s) and refused when its timestamp is more than {@code freshness} in the future.
+ * Submission limits. {@code freshness}: a submission is stale when {@code receivedAt − timestamp ≥ freshness} in whole
+ * seconds, {@code receivedAt} truncated to its second (nym-api's {@code now − timestamp < 5}); a timestamp from the
+ * future is never stale, as in nym-api.
  * {@code maxResults}: most entries in one submission.
  */
 public record SubmissionPolicy(Duration freshness, int maxResults) {

@@ -67,16 +67,6 @@ public sealed interface SubmissionRejection extends Rejection {
         }
     }
 
-    record FutureTimestamp(long timestamp, Instant receivedAt, Duration freshness) implements SubmissionRejection {
-        public String field() {
-            return "timestamp";
-        }
-
-        public String reason() {
-            return timestamp + " is more than " + freshness.toSeconds() + " s after " + receivedAt;
-        }
-    }
-
     record EmptyResults() implements SubmissionRejection {
         public String field() {
             return "results";
@@ -101,48 +91,18 @@ public sealed interface SubmissionRejection extends Rejection {
         }
     }
 
+    /** Not a u8: nym-api's parser refuses the whole body (101..255 are accepted and ignored: {@link IgnoredResult}). */
     record ReliabilityOutOfRange(int index, long nodeId, int reliability) implements SubmissionRejection {
         public String field() {
             return "results[" + index + "].reliability";
         }
 
         public String reason() {
-            return reliability + " for node " + nodeId + " is not within 0..100";
+            return reliability + " for node " + nodeId + " is not within 0..255";
         }
     }
 
-    record DuplicateNodeId(int index, long nodeId) implements SubmissionRejection {
-        public String field() {
-            return "results[" + index + "].node_id";
-        }
-
-        public String reason() {
-            return "node " + nodeId + " appears more than once";
-        }
-    }
-
-    /** A field naming a node that is not bonded: an invalid value of the submission, not a missing resource. */
-    record UnknownNode(int index, long nodeId) implements SubmissionRejection {
-        public String field() {
-            return "results[" + index + "].node_id";
-        }
-
-        public String reason() {
-            return "node " + nodeId + " is not bonded";
-        }
-    }
-
-    record IdentityMismatch(int index, long nodeId, String submitted, String bonded) implements SubmissionRejection {
-        public String field() {
-            return "results[" + index + "].identity";
-        }
-
-        public String reason() {
-            return submitted + " is not node " + nodeId + "'s bonded identity " + bonded;
-        }
-    }
-
-    /** The same signer, kind and timestamp were already recorded: a replay, not counted twice. */
+    /** The same signed bytes were already recorded on this endpoint: a replay, not counted twice. */
     record DuplicateSubmission(SubmissionKey key) implements SubmissionRejection {
         public ErrorKind kind() {
             return ErrorKind.CONFLICT;
@@ -153,7 +113,8 @@ public sealed interface SubmissionRejection extends Rejection {
         }
 
         public String reason() {
-            return "a " + key.kind() + " submission by " + key.signer() + " at " + key.timestamp() + " was already recorded";
+            return "a " + key.kind() + " submission by " + key.signer() + " with these signed bytes (timestamp "
+                    + key.timestamp() + ") was already recorded";
         }
     }
 }
