@@ -204,10 +204,12 @@ class HostileInputSuiteTest {
         check("monitor: signature by another key", 401, "POST", nodeResults, null,
                 submissionRaw(resultsJson(oneResult), ts, monitor.publicKeyBase58(),
                         STRANGER.signBase58(SignedMonitorPayload.bytes(oneResult, ts))));
-        check("monitor: timestamp Long.MAX_VALUE (finding 4)", 400, "POST", nodeResults, null,
-                submission(oneResult, Long.MAX_VALUE, monitor));
-        check("monitor: reliability 101", 400, "POST", nodeResults, null,
-                submission(List.of(new MonitorResult(mixNode, MIX.publicKeyBase58(), 101)), ts, monitor));
+        // nym-api accepts any future timestamp and ignores (not refuses) a reliability of 101..255 (issue 16): those are
+        // answered 200 and recorded; what must not happen is an overflow, so the extremes below stay refusals
+        check("monitor: timestamp Long.MIN_VALUE (finding 4)", 400, "POST", nodeResults, null,
+                submission(oneResult, Long.MIN_VALUE, monitor));
+        check("monitor: reliability 256, beyond nym-api's u8", 400, "POST", nodeResults, null,
+                submission(List.of(new MonitorResult(mixNode, MIX.publicKeyBase58(), 256)), ts, monitor));
         check("monitor: negative reliability", 400, "POST", nodeResults, null,
                 submission(List.of(new MonitorResult(mixNode, MIX.publicKeyBase58(), -1)), ts, monitor));
         check("monitor: reliability of the wrong type", 400, "POST", nodeResults, null,
