@@ -78,21 +78,22 @@ public final class RewardHistoryTables {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO delegation_change (ledger_version, epoch_id, at, node_id, owner, change, amount, principal,
-                    accrued_reward) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ledger_version) DO UPDATE SET epoch_id = excluded.epoch_id, at = excluded.at,
+                INSERT INTO delegation_change (ledger_version, seq, epoch_id, at, node_id, owner, change, amount, principal,
+                    accrued_reward) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (ledger_version, seq) DO UPDATE SET epoch_id = excluded.epoch_id, at = excluded.at,
                     node_id = excluded.node_id, owner = excluded.owner, change = excluded.change, amount = excluded.amount,
                     principal = excluded.principal, accrued_reward = excluded.accrued_reward""")) {
             for (DelegationChange d : rows) {
                 ps.setLong(1, d.ledgerVersion());
-                ps.setLong(2, d.epochId());
-                ps.setTimestamp(3, Timestamp.from(d.at()));
-                ps.setLong(4, d.nodeId());
-                ps.setString(5, d.owner());
-                ps.setString(6, d.change());
-                ps.setBigDecimal(7, new BigDecimal(d.amount().amount()));
-                setNullable(ps, 8, d.principal() == null ? null : new BigDecimal(d.principal().amount()));
-                setNullable(ps, 9, d.accruedReward() == null ? null : exact(d.accruedReward()));
+                ps.setInt(2, d.seq());
+                ps.setLong(3, d.epochId());
+                ps.setTimestamp(4, Timestamp.from(d.at()));
+                ps.setLong(5, d.nodeId());
+                ps.setString(6, d.owner());
+                ps.setString(7, d.change());
+                ps.setBigDecimal(8, new BigDecimal(d.amount().amount()));
+                setNullable(ps, 9, d.principal() == null ? null : new BigDecimal(d.principal().amount()));
+                setNullable(ps, 10, d.accruedReward() == null ? null : exact(d.accruedReward()));
                 ps.addBatch();
             }
             ps.executeBatch();
