@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The read-model rows that ledger events add, as functions of the events and the ledger they meet: the one
@@ -64,28 +63,43 @@ final class HistoryRows {
                 p.interval().rewardPool(), p.interval().stakingSupply(), rolledOver, digest);
     }
 
-    /** The delegation change an event at {@code version} of the ledger stream makes, if it is one. */
-    static Optional<DelegationChange> delegationChange(MixnetLedger before, long version, LedgerEvent event) {
+    /**
+     * The delegation changes an event at {@code version} of the ledger stream makes: none, one (at {@code seq} 0), or,
+     * for a {@link LedgerEvent.DelegationsAdded}, one per inner event at {@code seq} 0, 1, ... in its order.
+     */
+    static List<DelegationChange> delegationChanges(MixnetLedger before, long version, LedgerEvent event) {
+        if (event instanceof LedgerEvent.DelegationsAdded run) {
+            List<DelegationChange> out = new ArrayList<>(run.added().size());
+            for (int seq = 0; seq < run.added().size(); seq++) {
+                out.add(delegationChange(before, version, seq, run.added().get(seq)));
+            }
+            return out;
+        }
+        DelegationChange change = delegationChange(before, version, 0, event);
+        return change == null ? List.of() : List.of(change);
+    }
+
+    private static DelegationChange delegationChange(MixnetLedger before, long version, int seq, LedgerEvent event) {
         // the ledger is initialized before any delegation exists
         java.util.function.LongSupplier current = () -> before.globals().currentEpoch();
-        return Optional.ofNullable(switch (event) {
-            case LedgerEvent.DelegationAdded d -> new DelegationChange(version, current.getAsLong(), d.at(), d.nodeId(), d.owner(), "added",
-                    d.deposited(), d.principal(), null);
-            case LedgerEvent.DelegationReturned d -> new DelegationChange(version, current.getAsLong(), d.at(), d.nodeId(), d.owner(),
-                    "returned", d.returned(), null, null);
-            case LedgerEvent.DelegationRemoved d -> new DelegationChange(version, current.getAsLong(), d.at(), d.nodeId(), d.owner(), "removed",
-                    d.paid(), Unym.ZERO, d.accrued());
-            case LedgerEvent.DelegatorRewardWithdrawn d -> new DelegationChange(version, current.getAsLong(), d.at(), d.nodeId(), d.owner(),
-                    "reward_withdrawn", d.paid(), null, d.accrued());
+        return switch (event) {
+            case LedgerEvent.DelegationAdded d -> new DelegationChange(version, seq, current.getAsLong(), d.at(), d.nodeId(),
+                    d.owner(), "added", d.deposited(), d.principal(), null);
+            case LedgerEvent.DelegationReturned d -> new DelegationChange(version, seq, current.getAsLong(), d.at(), d.nodeId(),
+                    d.owner(), "returned", d.returned(), null, null);
+            case LedgerEvent.DelegationRemoved d -> new DelegationChange(version, seq, current.getAsLong(), d.at(), d.nodeId(),
+                    d.owner(), "removed", d.paid(), Unym.ZERO, d.accrued());
+            case LedgerEvent.DelegatorRewardWithdrawn d -> new DelegationChange(version, seq, current.getAsLong(), d.at(),
+                    d.nodeId(), d.owner(), "reward_withdrawn", d.paid(), null, d.accrued());
             default -> null;
-        });
+        };
     }
 
     /** The delegation changes of a decision's events, appended after {@code version}. */
     static List<DelegationChange> delegationChanges(MixnetLedger before, long version, List<LedgerEvent> events) {
         List<DelegationChange> out = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            delegationChange(before, version + 1 + i, events.get(i)).ifPresent(out::add);
+            out.addAll(delegationChanges(before, version + 1 + i, events.get(i)));
         }
         return out;
     }

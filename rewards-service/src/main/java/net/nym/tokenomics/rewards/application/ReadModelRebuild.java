@@ -119,11 +119,9 @@ public class ReadModelRebuild {
                     }
                     case LedgerEvent.IntervalRolledOver e -> rolledOver = true;
                     case LedgerEvent e -> {
-                        var change = HistoryRows.delegationChange(view.ledger(), stored.streamVersion(), e);
-                        if (change.isPresent()) {
-                            RewardHistoryTables.putDelegationChanges(c, List.of(change.get()));
-                            changes++;
-                        }
+                        var rows = HistoryRows.delegationChanges(view.ledger(), stored.streamVersion(), e);
+                        RewardHistoryTables.putDelegationChanges(c, rows);
+                        changes += rows.size();
                         batchMovements.addAll(HistoryRows.accountMovements(view.ledger(), stored.streamVersion() - 1, List.of(e)));
                     }
                     // published after the closing's domain events, on the state they left

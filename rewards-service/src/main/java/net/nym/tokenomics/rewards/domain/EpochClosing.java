@@ -52,12 +52,7 @@ final class EpochClosing {
         Optional<FeeIncome> feeIncome = c.feeIncome().filter(f -> g.params().feeIncome().enabled());
 
         LedgerWorkingCopy work = new LedgerWorkingCopy(ledger);
-        List<LedgerEvent> events = new ArrayList<>();
-        // each step is applied and checked to conserve tokens (issue 15) as it is built
-        Step step = event -> {
-            events.add(event);
-            SupplyAccounting.applyChecked(work, event);
-        };
+        Packer step = new Packer(work);
         Instant now = c.now();
         step.emit(reward(now, epoch, ordered, feeIncome, work));
         for (PendingEpochEvent pending : ledger.pendingEpochEvents().values()) {
@@ -76,11 +71,55 @@ final class EpochClosing {
         }
         LedgerGlobals last = work.globals();
         step.emit(new EpochAdvanced(now, epoch, last.clock().advanced(last.params().epochsInInterval())));
-        return new Decision.Accepted(events);
+        return new Decision.Accepted(step.events());
     }
 
-    private interface Step {
-        void emit(LedgerEvent event);
+    /** A run of at least this many consecutive {@link DelegationAdded} is recorded as {@link DelegationsAdded} chunks. */
+    static final int PACK_FROM = 100;
+    /** The most delegations one {@link DelegationsAdded} holds (about 2 MB of JSON at 4,000). */
+    static final int PACK_SIZE = 4_000;
+
+    /**
+     * The closing's steps: each is applied to the working copy and checked to conserve tokens (issue 15) as it is
+     * computed, so that the next pending event sees its effect; a run of consecutive {@link DelegationAdded} is held
+     * back and recorded, once it ends, as {@link DelegationsAdded} chunks when it is {@link #PACK_FROM} long or longer,
+     * else one by one. The order of the events is the order they were computed in.
+     */
+    private static final class Packer {
+        private final LedgerStore work;
+        private final List<LedgerEvent> events = new ArrayList<>();
+        private final List<DelegationAdded> run = new ArrayList<>();
+
+        Packer(LedgerStore work) {
+            this.work = work;
+        }
+
+        void emit(LedgerEvent event) {
+            SupplyAccounting.applyChecked(work, event);
+            if (event instanceof DelegationAdded added) {
+                run.add(added);
+            } else {
+                flush();
+                events.add(event);
+            }
+        }
+
+        private void flush() {
+            if (run.size() < PACK_FROM) {
+                events.addAll(run);
+            } else {
+                for (int from = 0; from < run.size(); from += PACK_SIZE) {
+                    List<DelegationAdded> chunk = run.subList(from, Math.min(run.size(), from + PACK_SIZE));
+                    events.add(new DelegationsAdded(chunk.getFirst().at(), chunk));
+                }
+            }
+            run.clear();
+        }
+
+        List<LedgerEvent> events() {
+            flush();
+            return events;
+        }
     }
 
     private static boolean intervalOver(LedgerStore work, Instant now) {

@@ -164,6 +164,22 @@ public sealed interface LedgerEvent {
                            int uniqueDelegationsAfter, long epoch) implements LedgerEvent {
     }
 
+    /**
+     * A run of consecutive {@link DelegationAdded} of one closing, in their FIFO order (issue 15 item 7): a closing that
+     * applies at least {@code EpochClosing.PACK_FROM} queued delegations in a row records them in chunks of at most
+     * {@code EpochClosing.PACK_SIZE}, so that 100,000 delegations taking effect at one boundary are some tens of events
+     * in the log and on the topic instead of 100,000. Applying it applies each inner event in order, exactly as if they
+     * had been recorded one by one.
+     */
+    record DelegationsAdded(Instant at, List<DelegationAdded> added) implements LedgerEvent {
+        public DelegationsAdded {
+            added = List.copyOf(added);
+            if (added.isEmpty()) {
+                throw new IllegalArgumentException("an empty run of delegations");
+            }
+        }
+    }
+
     /** A queued delegation targeted a node that unbonded or started unbonding meanwhile: the tokens went back. */
     record DelegationReturned(Instant at, long pendingEventId, long nodeId, String owner, Unym returned)
             implements LedgerEvent {

@@ -105,6 +105,12 @@ public final class LedgerEvolver {
                 s.putDelegation(new Delegation(e.nodeId(), e.owner(), e.principal(), e.cumulativeRewardRatio(), e.epoch()));
                 s.removePendingEpochEvent(e.pendingEventId());
             }
+            case DelegationsAdded e -> {
+                // each inner event through apply, so that its token movements are accounted one by one
+                for (DelegationAdded added : e.added()) {
+                    apply(s, added);
+                }
+            }
             case DelegationReturned e -> s.removePendingEpochEvent(e.pendingEventId());
             case DelegationRemoved e -> {
                 if (e.nodeRecordRemoved()) {

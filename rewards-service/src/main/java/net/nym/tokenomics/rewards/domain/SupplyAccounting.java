@@ -85,11 +85,13 @@ final class SupplyAccounting {
     /**
      * Starts accounting {@code event} on the state before it: moves its balances and returns the flow to
      * {@link Flow#finish} after the event's other effects; empty for an unfunded ledger (and for the genesis itself,
-     * which {@link #genesis} handles).
+     * which {@link #genesis} handles, and for a {@link DelegationsAdded}, whose inner events are each accounted as
+     * {@link LedgerEvolver} applies them).
      */
     static Optional<Flow> start(LedgerStore s, LedgerEvent event) {
         LedgerGlobals g = s.globals();
-        if (g == null || g.supply() == null || event instanceof GenesisAllocated) {
+        // a run of delegations is accounted per inner event, as LedgerEvolver applies each of them
+        if (g == null || g.supply() == null || event instanceof GenesisAllocated || event instanceof DelegationsAdded) {
             return Optional.empty();
         }
         Flow f = new Flow(s, g.supply());
@@ -202,6 +204,7 @@ final class SupplyAccounting {
             case OperatorRewardWithdrawn e -> 1;
             case DelegatorRewardWithdrawn e -> 1;
             case DelegationAdded e -> 1; // folding an existing delegation in truncates its value
+            case DelegationsAdded e -> e.added().size();
             case DelegationRemoved e -> e.nodeRecordRemoved() ? 2 : 1;
             case NodeUnbonded e -> 2;
             default -> 0;

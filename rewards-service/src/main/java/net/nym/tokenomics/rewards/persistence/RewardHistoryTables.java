@@ -73,29 +73,59 @@ public final class RewardHistoryTables {
         }
     }
 
+    /**
+     * Upserts the rows in one statement over arrays ({@code unnest}), not a JDBC batch of one insert per row: a closing
+     * that applies 100,000 queued delegations writes 100,000 rows, which this does in about two thirds of the batch's
+     * time (1.0 s against 1.6 s for 100,000 rows on the 2-core machine, docs/benchmarks.md). The values go as text
+     * (numerics in plain notation, instants in ISO-8601), cast by PostgreSQL. {@code rows} hold each key at most once.
+     */
     public static void putDelegationChanges(Connection c, List<DelegationChange> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
+        int n = rows.size();
+        Long[] versions = new Long[n];
+        Integer[] seqs = new Integer[n];
+        Long[] epochs = new Long[n];
+        String[] ats = new String[n];
+        Long[] nodes = new Long[n];
+        String[] owners = new String[n];
+        String[] changes = new String[n];
+        String[] amounts = new String[n];
+        String[] principals = new String[n];
+        String[] accrued = new String[n];
+        for (int i = 0; i < n; i++) {
+            DelegationChange d = rows.get(i);
+            versions[i] = d.ledgerVersion();
+            seqs[i] = d.seq();
+            epochs[i] = d.epochId();
+            ats[i] = d.at().toString();
+            nodes[i] = d.nodeId();
+            owners[i] = d.owner();
+            changes[i] = d.change();
+            amounts[i] = d.amount().amount().toString();
+            principals[i] = d.principal() == null ? null : d.principal().amount().toString();
+            accrued[i] = d.accruedReward() == null ? null : exact(d.accruedReward()).toPlainString();
+        }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO delegation_change (ledger_version, epoch_id, at, node_id, owner, change, amount, principal,
-                    accrued_reward) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ledger_version) DO UPDATE SET epoch_id = excluded.epoch_id, at = excluded.at,
+                INSERT INTO delegation_change (ledger_version, seq, epoch_id, at, node_id, owner, change, amount, principal,
+                    accrued_reward)
+                SELECT * FROM unnest(?::bigint[], ?::int[], ?::bigint[], ?::text[]::timestamptz[], ?::bigint[], ?::text[],
+                    ?::text[], ?::text[]::numeric[], ?::text[]::numeric[], ?::text[]::numeric[])
+                ON CONFLICT (ledger_version, seq) DO UPDATE SET epoch_id = excluded.epoch_id, at = excluded.at,
                     node_id = excluded.node_id, owner = excluded.owner, change = excluded.change, amount = excluded.amount,
                     principal = excluded.principal, accrued_reward = excluded.accrued_reward""")) {
-            for (DelegationChange d : rows) {
-                ps.setLong(1, d.ledgerVersion());
-                ps.setLong(2, d.epochId());
-                ps.setTimestamp(3, Timestamp.from(d.at()));
-                ps.setLong(4, d.nodeId());
-                ps.setString(5, d.owner());
-                ps.setString(6, d.change());
-                ps.setBigDecimal(7, new BigDecimal(d.amount().amount()));
-                setNullable(ps, 8, d.principal() == null ? null : new BigDecimal(d.principal().amount()));
-                setNullable(ps, 9, d.accruedReward() == null ? null : exact(d.accruedReward()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            ps.setArray(1, c.createArrayOf("int8", versions));
+            ps.setArray(2, c.createArrayOf("int4", seqs));
+            ps.setArray(3, c.createArrayOf("int8", epochs));
+            ps.setArray(4, c.createArrayOf("text", ats));
+            ps.setArray(5, c.createArrayOf("int8", nodes));
+            ps.setArray(6, c.createArrayOf("text", owners));
+            ps.setArray(7, c.createArrayOf("text", changes));
+            ps.setArray(8, c.createArrayOf("text", amounts));
+            ps.setArray(9, c.createArrayOf("text", principals));
+            ps.setArray(10, c.createArrayOf("text", accrued));
+            ps.executeUpdate();
         }
     }
 
@@ -169,14 +199,6 @@ public final class RewardHistoryTables {
 
     private static BigDecimal exact(Decimal d) {
         return d.toBigDecimal();
-    }
-
-    private static void setNullable(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.NUMERIC);
-        } else {
-            ps.setBigDecimal(index, value);
-        }
     }
 
     /** Reads a stored numeric back (the column keeps Decimal's 18 places exactly). */

@@ -16,7 +16,7 @@ final class HistoryTables {
     private static final Map<String, String> ORDER = Map.of(
             "reward_epoch", "epoch_id",
             "reward_node_epoch", "node_id, epoch_id",
-            "delegation_change", "ledger_version",
+            "delegation_change", "ledger_version, seq",
             "account_movement", "account, ledger_version, seq");
 
     private HistoryTables() {
