@@ -47,6 +47,9 @@ class DelegationPackingServiceTest {
         InputTopics.feedEpoch(epoch, List.of(node), List.of(), List.of(List.of(), List.of(), List.of()), List.of(),
                 Map.of(node, "0.95"));
         await().atMost(Duration.ofSeconds(60)).until(() -> currentEpoch() > epoch);
+        // the fold shows the closing a moment before its transaction commits: its read-model rows (read here) come
+        // with the commit, as does the epoch's totals row behind this read
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/v1/epochs/" + epoch + "/rewards").statusCode() == 200);
     }
 
     @Test
@@ -68,6 +71,9 @@ class DelegationPackingServiceTest {
 
         // one row per delegation, all at the chunk's version, seq 0..149 in FIFO order
         // delegation_change: ledger_version, epoch_id, at, node_id, owner, change, amount, principal, accrued_reward, seq
+        // (the fold shows the closing a moment before its transaction, with these rows, commits: wait for the commit)
+        await().atMost(Duration.ofSeconds(30)).until(() -> HistoryTables.rows(dataSource).get("delegation_change").stream()
+                .filter(r -> r.get(4).equals(a)).count() == DELEGATIONS);
         var live = HistoryTables.rows(dataSource);
         List<List<String>> rows = live.get("delegation_change").stream().filter(r -> r.get(4).equals(a)).toList();
         assertThat(rows).hasSize(DELEGATIONS);
