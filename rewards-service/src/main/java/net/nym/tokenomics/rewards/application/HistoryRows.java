@@ -2,9 +2,9 @@ package net.nym.tokenomics.rewards.application;
 
 import net.nym.tokenomics.eventlog.decimal.Decimal;
 import net.nym.tokenomics.eventlog.decimal.Unym;
+import net.nym.tokenomics.rewards.domain.BalanceMovements;
 import net.nym.tokenomics.rewards.domain.LedgerEvent;
 import net.nym.tokenomics.rewards.domain.MixnetLedger;
-import net.nym.tokenomics.rewards.domain.PendingEpochEvent;
 import net.nym.tokenomics.rewards.domain.rewarding.RewardingParams;
 import net.nym.tokenomics.rewards.readmodel.AccountMovement;
 import net.nym.tokenomics.rewards.readmodel.DelegationChange;
@@ -105,8 +105,8 @@ final class HistoryRows {
     }
 
     /**
-     * The movements of liquid balances that a decision's events make, appended after {@code version}: the same debits and
-     * credits as the ledger's token accounting (SupplyAccounting), in the events' order. Each account's balance is
+     * The movements of liquid balances that a decision's events make, appended after {@code version}: the debits and credits
+     * of {@link BalanceMovements}, which the ledger's token accounting applies, in the events' order. Each account's balance is
      * tracked through the list from {@code before.balance(account)}, so that {@code balance_after} is the balance once
      * the movement is applied even when one decision moves an account twice. The owner of a pledged node is read from
      * {@code before} (it never changes). An unfunded ledger (a log without a genesis allocation) moves no balance; a
@@ -140,48 +140,17 @@ final class HistoryRows {
             this.version = version;
             this.at = event.at();
             this.seq = 0;
-            switch (event) {
-                case LedgerEvent.LedgerInitialized e -> epoch = e.clock().absoluteEpochId();
-                case LedgerEvent.GenesisAllocated e -> {
-                    for (LedgerEvent.Allocated a : e.balances()) {
-                        move(a.account(), "genesis", null, null, a.amount().amount());
-                    }
-                    funded = true;
-                }
-                default -> {
-                    if (funded) {
-                        funded(event);
-                    }
-                }
+            if (event instanceof LedgerEvent.LedgerInitialized e) {
+                epoch = e.clock().absoluteEpochId();
             }
-        }
-
-        private void funded(LedgerEvent event) {
-            switch (event) {
-                case LedgerEvent.TokensTransferred e -> {
-                    move(e.from(), "transfer_out", null, e.to(), e.amount().amount().negate());
-                    move(e.to(), "transfer_in", null, e.from(), e.amount().amount());
+            // a decision that allocates the genesis is funded from that event on
+            if (event instanceof LedgerEvent.GenesisAllocated) {
+                funded = true;
+            }
+            if (funded) {
+                for (BalanceMovements.Movement m : BalanceMovements.of(event, this::ownerOf)) {
+                    move(m.account(), m.kind(), m.nodeId(), m.counterparty(), m.change());
                 }
-                case LedgerEvent.NodeBonded e -> move(e.owner(), "bond", e.nodeId(), null, e.pledge().amount().negate());
-                case LedgerEvent.EpochEventQueued e -> {
-                    switch (e.event()) {
-                        case PendingEpochEvent.DelegationRequest p ->
-                                move(p.owner(), "delegate", p.nodeId(), null, p.amount().amount().negate());
-                        case PendingEpochEvent.PledgeIncrease p ->
-                                move(ownerOf(p.nodeId()), "pledge_more", p.nodeId(), null, p.amount().amount().negate());
-                        default -> { }
-                    }
-                }
-                case LedgerEvent.OperatorRewardWithdrawn e -> move(e.owner(), "operator_reward", e.nodeId(), null, e.paid().amount());
-                case LedgerEvent.DelegatorRewardWithdrawn e ->
-                        move(e.owner(), "delegator_reward", e.nodeId(), null, e.paid().amount());
-                case LedgerEvent.DelegationReturned e ->
-                        move(e.owner(), "delegation_returned", e.nodeId(), null, e.returned().amount());
-                case LedgerEvent.DelegationRemoved e -> move(e.owner(), "undelegated", e.nodeId(), null, e.paid().amount());
-                case LedgerEvent.PledgeDecreased e ->
-                        move(ownerOf(e.nodeId()), "pledge_decreased", e.nodeId(), null, e.amount().amount());
-                case LedgerEvent.NodeUnbonded e -> move(e.owner(), "unbonded", e.nodeId(), null, e.paid().amount());
-                default -> { }
             }
         }
 

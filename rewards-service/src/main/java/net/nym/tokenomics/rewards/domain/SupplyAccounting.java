@@ -83,7 +83,7 @@ final class SupplyAccounting {
     }
 
     /**
-     * Starts accounting {@code event} on the state before it: moves its balances and returns the flow to
+     * Starts accounting {@code event} on the state before it: moves its balances ({@link BalanceMovements}) and returns the flow to
      * {@link Flow#finish} after the event's other effects; empty for an unfunded ledger (and for the genesis itself,
      * which {@link #genesis} handles, and for a {@link DelegationsAdded}, whose inner events are each accounted as
      * {@link LedgerEvolver} applies them).
@@ -95,35 +95,33 @@ final class SupplyAccounting {
             return Optional.empty();
         }
         Flow f = new Flow(s, g.supply());
-        switch (event) {
-            case TokensTransferred e -> {
-                f.debit(e.from(), e.amount());
-                f.credit(e.to(), e.amount());
+        for (BalanceMovements.Movement m : BalanceMovements.of(event, nodeId -> ownerOf(s, nodeId))) {
+            if (m.change().signum() < 0) {
+                f.debit(m.account(), new Unym(m.change().negate()));
+            } else {
+                f.credit(m.account(), new Unym(m.change()));
             }
+        }
+        switch (event) {
             case NodeBonded e -> {
-                f.debit(e.owner(), e.pledge());
                 f.staked = atomics(e.pledge());
                 f.principal = e.pledge().amount();
             }
             case EpochEventQueued e -> {
                 switch (e.event()) {
                     case PendingEpochEvent.DelegationRequest p -> {
-                        f.debit(p.owner(), p.amount());
                         f.escrowed = p.amount().amount();
                     }
                     case PendingEpochEvent.PledgeIncrease p -> {
-                        f.debit(ownerOf(s, p.nodeId()), p.amount());
                         f.escrowed = p.amount().amount();
                     }
                     default -> { }
                 }
             }
             case OperatorRewardWithdrawn e -> {
-                f.credit(e.owner(), e.paid());
                 f.staked = e.operatorAfter().atomics().subtract(operator(s, e.nodeId()));
             }
             case DelegatorRewardWithdrawn e -> {
-                f.credit(e.owner(), e.paid());
                 f.staked = e.delegatesAfter().atomics().subtract(delegates(s, e.nodeId()));
             }
             case EpochRewarded e -> {
@@ -149,10 +147,8 @@ final class SupplyAccounting {
             }
             case DelegationReturned e -> {
                 f.escrowed = e.returned().amount().negate();
-                f.credit(e.owner(), e.returned());
             }
             case DelegationRemoved e -> {
-                f.credit(e.owner(), e.paid());
                 f.principal = e.principal().amount().negate();
                 BigInteger after = e.nodeRecordRemoved() ? BigInteger.ZERO
                         : e.operatorAfter().atomics().add(e.delegatesAfter().atomics());
@@ -164,12 +160,10 @@ final class SupplyAccounting {
                 f.principal = e.amount().amount();
             }
             case PledgeDecreased e -> {
-                f.credit(ownerOf(s, e.nodeId()), e.amount());
                 f.staked = e.operatorAfter().atomics().subtract(operator(s, e.nodeId()));
                 f.principal = e.amount().amount().negate();
             }
             case NodeUnbonded e -> {
-                f.credit(e.owner(), e.paid());
                 f.principal = pledgeOf(s, e.nodeId()).negate();
                 f.staked = (e.rewardingRecordKept() ? operator(s, e.nodeId()).negate()
                         : value(s, e.nodeId()).negate());

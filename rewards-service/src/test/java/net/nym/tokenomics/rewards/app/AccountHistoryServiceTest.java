@@ -10,7 +10,6 @@ import net.nym.tokenomics.rewards.rest.Treasury;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -41,15 +39,8 @@ class AccountHistoryServiceTest {
         return ledger.read(v -> v.ledger().globals().currentEpoch());
     }
 
-    /** Feeds the current epoch's inputs (the node alone in the set) and waits until it is closed. */
     private void closeEpoch(long node) {
-        long epoch = currentEpoch();
-        InputTopics.feedEpoch(epoch, List.of(node), List.of(), List.of(List.of(), List.of(), List.of()), List.of(),
-                Map.of(node, "0.95"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> currentEpoch() > epoch);
-        // the fold shows the closing a moment before its transaction commits: its read-model rows (read here) come
-        // with the commit, as does the epoch's totals row behind this read
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/v1/epochs/" + epoch + "/rewards").statusCode() == 200);
+        InputTopics.closeEpochAlone(ledger, node);
     }
 
     private static JsonPath history(String account, String query) {

@@ -13,12 +13,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import net.nym.tokenomics.rewards.application.LedgerService;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The input topics of a test run, created before the service starts (so its consumer finds them), and a producer that
@@ -90,6 +96,19 @@ public final class InputTopics implements QuarkusTestResourceLifecycleManager {
                         .toList(), "digest"));
         publish(TICKET_LEDGER, new IntegrationEvents.EpochUsageClosed(epoch, List.of(), 0,
                 net.nym.tokenomics.eventlog.decimal.Decimal.ZERO, "digest"));
+    }
+
+    /**
+     * Feeds the current epoch's inputs with {@code node} alone in the set (as an entry gateway, performance 0.95) and
+     * waits until the service has closed the epoch and committed the closing.
+     */
+    public static void closeEpochAlone(LedgerService ledger, long node) {
+        long epoch = ledger.read(v -> v.ledger().globals().currentEpoch());
+        feedEpoch(epoch, List.of(node), List.of(), List.of(List.of(), List.of(), List.of()), List.of(), Map.of(node, "0.95"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ledger.read(v -> v.ledger().globals().currentEpoch()) > epoch);
+        // the fold shows the closing a moment before its transaction commits: its read-model rows come with the commit,
+        // as does the epoch's totals row behind this read
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/v1/epochs/" + epoch + "/rewards").statusCode() == 200);
     }
 
     static IntegrationEvents.NodeRoles allRoles() {
