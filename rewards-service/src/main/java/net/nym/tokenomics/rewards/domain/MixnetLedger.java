@@ -2,13 +2,16 @@ package net.nym.tokenomics.rewards.domain;
 
 import net.nym.tokenomics.eventlog.decimal.Unym;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 /**
@@ -40,11 +43,15 @@ public final class MixnetLedger {
     // Derived lookups for "one bond per owner / identity"; rebuilt by putNode, never iterated for a result.
     private final Map<String, Long> bondedNodeByOwner;
     private final Map<String, Long> bondedNodeByIdentity;
+    // Derived: the nodes each account delegates to, ascending; kept by putDelegation / removeDelegation, so that an
+    // account's delegations are read without a scan of every delegation.
+    private final Map<String, TreeSet<Long>> delegatedNodesByOwner;
     private final LedgerStore store = new OwnStore();
 
     private MixnetLedger(LedgerGlobals globals, TreeMap<Long, NodeRecord> nodes, TreeMap<DelegationKey, Delegation> delegations,
                          TreeMap<Long, PendingEpochEvent> pendingEpochEvents, TreeMap<Long, PendingIntervalEvent> pendingIntervalEvents,
-                         TreeMap<String, Unym> balances, Map<String, Long> bondedNodeByOwner, Map<String, Long> bondedNodeByIdentity) {
+                         TreeMap<String, Unym> balances, Map<String, Long> bondedNodeByOwner, Map<String, Long> bondedNodeByIdentity,
+                         Map<String, TreeSet<Long>> delegatedNodesByOwner) {
         this.globals = globals;
         this.nodes = nodes;
         this.delegations = delegations;
@@ -53,11 +60,13 @@ public final class MixnetLedger {
         this.balances = balances;
         this.bondedNodeByOwner = bondedNodeByOwner;
         this.bondedNodeByIdentity = bondedNodeByIdentity;
+        this.delegatedNodesByOwner = delegatedNodesByOwner;
     }
 
     /** The state before {@link LedgerEvent.LedgerInitialized}. */
     public static MixnetLedger empty() {
-        return new MixnetLedger(null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>());
+        return new MixnetLedger(null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(),
+                new HashMap<>());
     }
 
     /**
@@ -71,8 +80,10 @@ public final class MixnetLedger {
                                   SortedMap<String, Unym> balances) {
         MixnetLedger ledger = new MixnetLedger(globals, new TreeMap<>(), new TreeMap<>(delegations),
                 new TreeMap<>(pendingEpochEvents), new TreeMap<>(pendingIntervalEvents), new TreeMap<>(balances),
-                new HashMap<>(), new HashMap<>());
+                new HashMap<>(), new HashMap<>(), new HashMap<>());
         nodes.values().forEach(ledger.store::putNode);
+        delegations.values().forEach(d ->
+                ledger.delegatedNodesByOwner.computeIfAbsent(d.owner(), o -> new TreeSet<>()).add(d.nodeId()));
         return ledger;
     }
 
@@ -80,7 +91,13 @@ public final class MixnetLedger {
     public MixnetLedger copy() {
         return new MixnetLedger(globals, new TreeMap<>(nodes), new TreeMap<>(delegations), new TreeMap<>(pendingEpochEvents),
                 new TreeMap<>(pendingIntervalEvents), new TreeMap<>(balances), new HashMap<>(bondedNodeByOwner),
-                new HashMap<>(bondedNodeByIdentity));
+                new HashMap<>(bondedNodeByIdentity), copyOf(delegatedNodesByOwner));
+    }
+
+    private static Map<String, TreeSet<Long>> copyOf(Map<String, TreeSet<Long>> index) {
+        Map<String, TreeSet<Long>> out = new HashMap<>(index.size() * 2);
+        index.forEach((owner, nodes) -> out.put(owner, new TreeSet<>(nodes)));
+        return out;
     }
 
     public boolean isInitialized() {
@@ -113,6 +130,19 @@ public final class MixnetLedger {
         NavigableMap<DelegationKey, Delegation> range =
                 delegations.subMap(new DelegationKey(nodeId, ""), true, new DelegationKey(nodeId + 1, ""), false);
         return Collections.unmodifiableSortedMap(range);
+    }
+
+    /** The delegations {@code owner} holds, ascending node id (from an index by owner, not a scan). */
+    public List<Delegation> delegationsOwnedBy(String owner) {
+        TreeSet<Long> nodeIds = delegatedNodesByOwner.get(owner);
+        if (nodeIds == null) {
+            return List.of();
+        }
+        List<Delegation> out = new ArrayList<>(nodeIds.size());
+        for (long nodeId : nodeIds) {
+            out.add(delegations.get(new DelegationKey(nodeId, owner)));
+        }
+        return out;
     }
 
     /** Read-only view of all delegations, ascending (node id, owner). */
@@ -251,11 +281,18 @@ public final class MixnetLedger {
         @Override
         public void putDelegation(Delegation delegation) {
             delegations.put(delegation.key(), delegation);
+            delegatedNodesByOwner.computeIfAbsent(delegation.owner(), o -> new TreeSet<>()).add(delegation.nodeId());
         }
 
         @Override
         public void removeDelegation(DelegationKey key) {
-            delegations.remove(key);
+            if (delegations.remove(key) != null) {
+                TreeSet<Long> nodeIds = delegatedNodesByOwner.get(key.owner());
+                nodeIds.remove(key.nodeId());
+                if (nodeIds.isEmpty()) {
+                    delegatedNodesByOwner.remove(key.owner());
+                }
+            }
         }
 
         @Override

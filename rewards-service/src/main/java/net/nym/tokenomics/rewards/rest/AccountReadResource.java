@@ -106,13 +106,11 @@ public class AccountReadResource {
                 Decimal operator = node.rewarding().operator();
                 accrued = accrued.plus(operator.greaterThan(pledge.toDecimal()) ? operator.minus(pledge.toDecimal()) : Decimal.ZERO);
             }
-            for (Delegation d : l.delegations().values()) {
-                if (d.owner().equals(address)) {
-                    staked = staked.plus(d.amount());
-                    Optional<NodeRecord> node = l.node(d.nodeId());
-                    if (node.isPresent()) {
-                        accrued = accrued.plus(node.get().rewarding().delegationReward(d.amount(), d.cumulativeRewardRatio()));
-                    }
+            for (Delegation d : l.delegationsOwnedBy(address)) {
+                staked = staked.plus(d.amount());
+                Optional<NodeRecord> node = l.node(d.nodeId());
+                if (node.isPresent()) {
+                    accrued = accrued.plus(node.get().rewarding().delegationReward(d.amount(), d.cumulativeRewardRatio()));
                 }
             }
             Unym liquid = l.balance(address);

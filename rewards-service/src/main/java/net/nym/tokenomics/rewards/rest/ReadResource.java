@@ -186,14 +186,11 @@ public class ReadResource {
     public List<DelegationResponse> delegations(@PathParam("address") String address) {
         return ledger.read(v -> {
             List<DelegationResponse> out = new ArrayList<>();
-            // A scan of all delegations: the ledger indexes them by node, not by owner (see README).
-            for (Delegation d : v.ledger().delegations().values()) {
-                if (d.owner().equals(address)) {
-                    NodeRewarding r = v.ledger().node(d.nodeId()).orElseThrow().rewarding();
-                    Decimal accrued = r.delegationReward(d.amount(), d.cumulativeRewardRatio());
-                    out.add(new DelegationResponse(d.nodeId(), d.owner(), d.amount(), accrued, d.amount().toDecimal().plus(accrued),
-                            d.sinceEpoch()));
-                }
+            for (Delegation d : v.ledger().delegationsOwnedBy(address)) {
+                NodeRewarding r = v.ledger().node(d.nodeId()).orElseThrow().rewarding();
+                Decimal accrued = r.delegationReward(d.amount(), d.cumulativeRewardRatio());
+                out.add(new DelegationResponse(d.nodeId(), d.owner(), d.amount(), accrued, d.amount().toDecimal().plus(accrued),
+                        d.sinceEpoch()));
             }
             return out;
         });

@@ -64,6 +64,7 @@ class GeneratedRunTest {
             assertDelegationsWithinD(h.ledger());
             assertTokensConserved(h.log(), h.ledger());
             assertThat(SupplyCheck.problem(h.ledger())).as("the supply equation after epoch %d", epoch).isEmpty();
+            assertOwnerIndexMatchesAScan(h.ledger(), accounts);
         }
         assertThat(h.log().stream().filter(e -> e instanceof DelegationAdded).count()).isGreaterThan(50);
         assertThat(h.log()).anyMatch(e -> e instanceof DelegationRemoved)
@@ -78,6 +79,18 @@ class GeneratedRunTest {
         MixnetLedger first = LedgerEvolver.fold(h.log());
         MixnetLedger second = LedgerEvolver.fold(h.log());
         assertThat(first.canonicalView()).isEqualTo(second.canonicalView()).isEqualTo(h.ledger().canonicalView());
+        assertOwnerIndexMatchesAScan(first, accounts);
+        assertOwnerIndexMatchesAScan(first.copy(), accounts);
+        assertOwnerIndexMatchesAScan(MixnetLedger.of(first.globals(), first.nodes(), first.delegations(),
+                first.pendingEpochEvents(), first.pendingIntervalEvents(), first.balances()), accounts);
+    }
+
+    /** {@link MixnetLedger#delegationsOwnedBy}'s index holds exactly what a scan of every delegation finds. */
+    private static void assertOwnerIndexMatchesAScan(MixnetLedger ledger, List<String> accounts) {
+        for (String account : accounts) {
+            assertThat(ledger.delegationsOwnedBy(account)).as("the delegations of " + account)
+                    .isEqualTo(ledger.delegations().values().stream().filter(d -> d.owner().equals(account)).toList());
+        }
     }
 
     private static EpochRewarded only(List<LedgerEvent> events) {
